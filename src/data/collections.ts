@@ -1,0 +1,31 @@
+/**
+ * Thin access to the content collections, sorted the way every page lists them.
+ * Pages use these instead of calling getCollection themselves.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Topic } from '../lib/content-schema.ts';
+
+export type TermEntry = CollectionEntry<'terms'>;
+export type ArticleEntry = CollectionEntry<'articles'>;
+
+const byTitle = (a: { data: { title: string } }, b: { data: { title: string } }) =>
+  a.data.title.localeCompare(b.data.title, 'en', { sensitivity: 'base' });
+
+let termsPromise: Promise<TermEntry[]> | undefined;
+let articlesPromise: Promise<ArticleEntry[]> | undefined;
+
+export function allTerms(): Promise<TermEntry[]> {
+  termsPromise ??= getCollection('terms').then((terms) => terms.sort(byTitle));
+  return termsPromise;
+}
+
+export function allArticles(): Promise<ArticleEntry[]> {
+  articlesPromise ??= getCollection('articles').then((articles) =>
+    articles.sort((a, b) => a.data.order - b.data.order || byTitle(a, b)),
+  );
+  return articlesPromise;
+}
+
+export async function termsInTopic(topic: Topic): Promise<TermEntry[]> {
+  return (await allTerms()).filter((t) => t.data.topic === topic);
+}

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtPages, distDir } from '../support/dist.ts';
+
+const pages = builtPages();
+
+describe('every built page', () => {
+  it('exists for every route', () => {
+    const paths = new Set(pages.map((p) => p.path));
+    for (const path of ['/', '/glossary/', '/guides/', '/calculator/', '/search/', '/404.html', '/terms/outsourcing/', '/terms/offshoring/', '/terms/homeshoring/', '/guides/what-outsourcing-is/', '/topics/models/']) {
+      expect(paths, path).toContain(path);
+    }
+  });
+
+  it.each(pages.map((p) => [p.path, p] as const))('%s has a title, a description, a canonical link, lang and one h1', (_path, page) => {
+    expect(page.root.querySelector('html')?.getAttribute('lang')).toBe('en');
+    expect(page.root.querySelector('title')?.text.trim()).toBeTruthy();
+    expect(page.root.querySelector('meta[name="description"]')?.getAttribute('content')?.trim()).toBeTruthy();
+    const canonical = page.root.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    expect(canonical).toMatch(/^https?:\/\//);
+    expect(page.root.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it('has a Pagefind index', () => {
+    expect(existsSync(join(distDir(), 'pagefind', 'pagefind.js'))).toBe(true);
+  });
+});

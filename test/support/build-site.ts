@@ -1,0 +1,32 @@
+/**
+ * Builds a content tree (a fixture or a generated corpus) with the project's own Astro config,
+ * into its own output folder, and reports whether it failed and what it printed.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface BuildResult {
+  ok: boolean;
+  output: string;
+  outDir: string;
+  cleanup(): void;
+}
+
+export function buildContent(contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(join(tmpdir(), 'glossary-build-'));
+  const outDir = join(work, 'dist');
+  const astroBin = resolve('node_modules/astro/bin/astro.mjs');
+  const result = spawnSync(process.execPath, [astroBin, 'build'], {
+    env: { ...process.env, CONTENT_DIR: resolve(contentDir), OUT_DIR: outDir, ...extraEnv },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout}\n${result.stderr}`,
+    outDir,
+    cleanup: () => rmSync(work, { recursive: true, force: true }),
+  };
+}
