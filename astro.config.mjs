@@ -3,11 +3,19 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { siteUrl } from './src/lib/site.ts';
+import { contentDir } from './src/lib/content-source.ts';
+import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
+import remarkTermLinks from './src/lib/remark-term-links.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
 const outDir = process.env.OUT_DIR || 'dist';
 const isolated = Boolean(process.env.OUT_DIR);
+
+// The term graph is read and checked before anything is built: a broken reference stops the
+// build here, naming the file and the field.
+const content = contentDir();
+const { glossary } = loadGlossary(content);
 
 export default defineConfig({
   site: siteUrl(),
@@ -18,7 +26,7 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [] }),
+    processor: unified({ remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
   integrations: [mdx()],
 });

@@ -50,6 +50,19 @@ const summary = z
 
 const updated = z.coerce.date({ error: 'updated must be a date such as 2026-11-01' });
 
+const profileLine = (what: string) => z.string().trim().min(3, `${what} is required`).max(200, `${what} must be at most 200 characters`);
+
+/** How a term compares on the axes every comparison page shows. Required for terms in a contrast pair. */
+export const profileSchema = z
+  .object({
+    who: profileLine('profile.who (who does the work)'),
+    where: profileLine('profile.where (where the work is done)'),
+    duration: profileLine('profile.duration (for how long)'),
+    cost: profileLine('profile.cost (typical cost)'),
+    choose: profileLine('profile.choose (when to choose it)'),
+  })
+  .strict();
+
 export const termSchema = z
   .object({
     title: z.string({ error: 'title is required' }).trim().min(1, 'title is required'),
@@ -61,6 +74,7 @@ export const termSchema = z
     sources: z.array(source).min(1, 'at least one source is required'),
     updated,
     featured: z.boolean().default(false),
+    profile: profileSchema.optional(),
   })
   .strict();
 
@@ -76,6 +90,7 @@ export const articleSchema = z
   .strict();
 
 export type TermData = z.infer<typeof termSchema>;
+export type TermProfile = z.infer<typeof profileSchema>;
 export type ArticleData = z.infer<typeof articleSchema>;
 
 /** Turns a Zod error into one line per problem, each naming the file and the field. */

@@ -1,0 +1,38 @@
+/**
+ * Loads the glossary from the term files on disk at config time, with the same schema as the
+ * content collections, and prepares the cross-link plugin's options from it.
+ */
+import { resolve, sep } from 'node:path';
+import { readTermFiles, type TermFile } from './content-source.ts';
+import { buildGlossary, type Glossary, type GlossaryInput } from './glossary.ts';
+import type { TermLinksOptions } from './remark-term-links.ts';
+import type { TermData } from './content-schema.ts';
+
+export interface GlossarySourceTerm {
+  slug: string;
+  file: string;
+  data: Pick<TermData, 'title' | 'aliases' | 'related' | 'contrasts' | 'profile'>;
+}
+
+export function glossaryInput(term: GlossarySourceTerm): GlossaryInput {
+  const { title, aliases, related, contrasts, profile } = term.data;
+  return { slug: term.slug, file: term.file, title, aliases, related, contrasts, hasProfile: profile !== undefined };
+}
+
+export function loadGlossary(contentRoot: string): { glossary: Glossary; files: TermFile[] } {
+  const files = readTermFiles(contentRoot);
+  return { glossary: buildGlossary(files.map(glossaryInput)), files };
+}
+
+export function termLinksOptions(glossary: Glossary, contentRoot: string): TermLinksOptions {
+  const termsDir = resolve(contentRoot, 'terms') + sep;
+  return {
+    terms: [...glossary.terms.values()].map((t) => ({ slug: t.slug, names: t.names })),
+    slugOfFile(path) {
+      const full = resolve(path);
+      if (!full.startsWith(termsDir)) return undefined;
+      const name = full.slice(termsDir.length);
+      return name.endsWith('.mdx') && !name.includes(sep) ? name.slice(0, -'.mdx'.length) : undefined;
+    },
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * The term graph: every term with its names, related terms and contrasts, checked as a whole.
+ * Built once at config time (for the cross-link plugin) and once per build for the pages,
+ * from the same inputs, so both see the same graph.
+ */
+import { SLUG_PATTERN } from './content-schema.ts';
+
+export interface GlossaryInput {
+  slug: string;
+  /** Where the term comes from, for error messages (content/terms/x.mdx). */
+  file: string;
+  title: string;
+  aliases: readonly string[];
+  related: readonly string[];
+  contrasts: readonly string[];
+  /** Whether the term has the comparison profile its contrast pairs need. */
+  hasProfile?: boolean;
+}
+
+export interface GlossaryTerm extends GlossaryInput {
+  /** Title and aliases: every name a mention can use. */
+  names: string[];
+}
+
+export interface ContrastPair {
+  a: string;
+  b: string;
+  path: string;
+}
+
+export class GlossaryError extends Error {
+  override name = 'GlossaryError';
+  constructor(readonly problems: string[]) {
+    super(`The glossary has ${problems.length} broken reference${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
+  }
+}
+
+export const normalizeName = (name: string): string => name.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** URL of the comparison page of two terms: slugs in alphabetical order. */
+export function comparePath(x: string, y: string): string {
+  const [a, b] = [x, y].sort();
+  return `/compare/${a}-vs-${b}/`;
+}
+
+export class Glossary {
+  readonly terms: ReadonlyMap<string, GlossaryTerm>;
+
+  constructor(terms: Map<string, GlossaryTerm>) {
+    this.terms = terms;
+  }
+
+  get(slug: string): GlossaryTerm | undefined {
+    return this.terms.get(slug);
+  }
+
+  has(slug: string): boolean {
+    return this.terms.has(slug);
+  }
+
+  /** Every unordered contrast pair once, sorted by path. */
+  contrastPairs(): ContrastPair[] {
+    const pairs = new Map<string, ContrastPair>();
+    for (const term of this.terms.values()) {
+      for (const other of term.contrasts) {
+        const [a, b] = [term.slug, other].sort() as [string, string];
+        const path = comparePath(a, b);
+        pairs.set(path, { a, b, path });
+      }
+    }
+    return [...pairs.values()].sort((p, q) => p.path.localeCompare(q.path));
+  }
+
+  /** Contrasts of a term, including terms that name it as a contrast. */
+  contrastsOf(slug: string): string[] {
+    const out = new Set(this.terms.get(slug)?.contrasts ?? []);
+    for (const term of this.terms.values()) if (term.contrasts.includes(slug)) out.add(term.slug);
+    out.delete(slug);
+    return [...out].sort();
+  }
+}
+
+/** Builds and validates the graph; throws a GlossaryError naming file and field of every problem. */
+export function buildGlossary(inputs: readonly GlossaryInput[]): Glossary {
+  const problems: string[] = [];
+  const terms = new Map<string, GlossaryTerm>();
+
+  for (const input of inputs) {
+    if (!SLUG_PATTERN.test(input.slug)) {
+      problems.push(`${input.file}: file name: "${input.slug}" is not a lowercase hyphenated slug`);
+    }
+    const existing = terms.get(input.slug);
+    if (existing) {
+      problems.push(`${input.file}: slug: "${input.slug}" is already used by ${existing.file}`);
+      continue;
+    }
+    terms.set(input.slug, { ...input, names: [input.title, ...input.aliases] });
+  }
+
+  // Every name (title or alias) must point at exactly one term.
+  const owners = new Map<string, { slug: string; file: string; field: 'title' | 'aliases' }>();
+  for (const term of terms.values()) {
+    const own = new Set<string>();
+    const names: [string, 'title' | 'aliases'][] = [[term.title, 'title'], ...term.aliases.map((a) => [a, 'aliases'] as [string, 'aliases'])];
+    for (const [name, field] of names) {
+      const key = normalizeName(name);
+      if (own.has(key)) {
+        problems.push(`${term.file}: field "${field}": "${name}" repeats a name this term already has`);
+        continue;
+      }
+      own.add(key);
+      const owner = owners.get(key);
+      if (owner) {
+        const what = owner.field === 'title' ? 'the title of' : 'an alias of';
+        const mine = field === 'title' ? 'title' : 'aliases';
+        problems.push(`${term.file}: field "${mine}": "${name}" is already ${what} ${owner.file}`);
+        continue;
+      }
+      owners.set(key, { slug: term.slug, file: term.file, field });
+    }
+  }
+
+  for (const term of terms.values()) {
+    for (const field of ['related', 'contrasts'] as const) {
+      const seen = new Set<string>();
+      for (const slug of term[field]) {
+        if (slug === term.slug) problems.push(`${term.file}: field "${field}": a term cannot list itself ("${slug}")`);
+        else if (!terms.has(slug)) problems.push(`${term.file}: field "${field}": unknown term "${slug}" (no content/terms/${slug}.mdx)`);
+        if (seen.has(slug)) problems.push(`${term.file}: field "${field}": "${slug}" is listed twice`);
+        seen.add(slug);
+      }
+    }
+  }
+
+  const glossary = new Glossary(terms);
+  if (problems.length === 0) {
+    for (const { a, b } of glossary.contrastPairs()) {
+      for (const [slug, other] of [[a, b], [b, a]] as const) {
+        const term = terms.get(slug)!;
+        if (term.hasProfile === false) {
+          problems.push(`${term.file}: field "profile": required, because the term is compared with "${other}" on /compare/ pages`);
+        }
+      }
+    }
+  }
+  if (problems.length > 0) throw new GlossaryError([...new Set(problems)]);
+  return glossary;
+}
