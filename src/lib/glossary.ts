@@ -134,15 +134,15 @@ export function buildGlossary(inputs: readonly GlossaryInput[]): Glossary {
 
   const glossary = new Glossary(terms);
   if (problems.length === 0) {
-    for (const { a, b } of glossary.contrastPairs()) {
-      for (const [slug, other] of [[a, b], [b, a]] as const) {
-        const term = terms.get(slug)!;
-        if (term.hasProfile === false) {
-          problems.push(`${term.file}: field "profile": required, because the term is compared with "${other}" on /compare/ pages`);
-        }
+    for (const term of terms.values()) {
+      const comparedWith = glossary.contrastsOf(term.slug);
+      if (term.hasProfile === false && comparedWith.length > 0) {
+        problems.push(
+          `${term.file}: field "profile": required, because /compare/ pages set this term beside ${comparedWith.map((s) => `"${s}"`).join(', ')}`,
+        );
       }
     }
   }
-  if (problems.length > 0) throw new GlossaryError([...new Set(problems)]);
+  if (problems.length > 0) throw new GlossaryError(problems);
   return glossary;
 }
