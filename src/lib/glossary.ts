@@ -97,28 +97,21 @@ export function buildGlossary(inputs: readonly GlossaryInput[]): Glossary {
     terms.set(input.slug, { ...input, names: [input.title, ...input.aliases] });
   }
 
-  // Every name (title or alias) must point at exactly one term.
-  const owners = new Map<string, { slug: string; file: string; field: 'title' | 'aliases' }>();
-  for (const term of terms.values()) {
-    const own = new Set<string>();
-    const names: [string, 'title' | 'aliases'][] = [[term.title, 'title'], ...term.aliases.map((a) => [a, 'aliases'] as [string, 'aliases'])];
-    for (const [name, field] of names) {
-      const key = normalizeName(name);
-      if (own.has(key)) {
-        problems.push(`${term.file}: field "${field}": "${name}" repeats a name this term already has`);
-        continue;
-      }
-      own.add(key);
-      const owner = owners.get(key);
-      if (owner) {
-        const what = owner.field === 'title' ? 'the title of' : 'an alias of';
-        const mine = field === 'title' ? 'title' : 'aliases';
-        problems.push(`${term.file}: field "${mine}": "${name}" is already ${what} ${owner.file}`);
-        continue;
-      }
-      owners.set(key, { slug: term.slug, file: term.file, field });
+  // Every name must point at exactly one term. Titles are registered first, so that an alias
+  // clashing with a title is reported on the alias.
+  const owners = new Map<string, { file: string; field: 'title' | 'aliases' }>();
+  const claim = (term: GlossaryTerm, name: string, field: 'title' | 'aliases') => {
+    const key = normalizeName(name);
+    const owner = owners.get(key);
+    if (!owner) {
+      owners.set(key, { file: term.file, field });
+      return;
     }
-  }
+    if (owner.file === term.file) problems.push(`${term.file}: field "${field}": "${name}" repeats a name this term already has`);
+    else problems.push(`${term.file}: field "${field}": "${name}" is already ${owner.field === 'title' ? 'the title' : 'an alias'} of ${owner.file}`);
+  };
+  for (const term of terms.values()) claim(term, term.title, 'title');
+  for (const term of terms.values()) for (const alias of term.aliases) claim(term, alias, 'aliases');
 
   for (const term of terms.values()) {
     for (const field of ['related', 'contrasts'] as const) {
