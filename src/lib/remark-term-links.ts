@@ -57,10 +57,16 @@ function tokenize(text: string): Token[] {
 
 interface Candidate {
   slug: string;
+  /** The name's words as written. */
   words: string[];
-  /** Abbreviations (BPO, SLA) match their exact case only. */
+  /** Whether any word is an abbreviation (BPO, IT), which matches its exact case only. */
   exact: boolean;
-  length: number;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** Names that end at this node. */
+  ends: Candidate[];
 }
 
 export interface TermMatch {
@@ -74,30 +80,41 @@ export interface TermMatcher {
   find(text: string): TermMatch[];
 }
 
+const newNode = (): TrieNode => ({ next: new Map(), ends: [] });
+
+/** "contractors" -> ["contractor"], "businesses" -> ["businesse", "business"] */
+const singulars = (word: string): string[] =>
+  word.endsWith('es') ? [word.slice(0, -1), word.slice(0, -2)] : word.endsWith('s') ? [word.slice(0, -1)] : [];
+
 /**
- * A word-indexed matcher: names are looked up by their first word, so the cost grows with the
- * text, not with the size of the glossary.
+ * A word trie of every name: matching walks the words of the text, so its cost grows with the
+ * text and the length of names, not with the size of the glossary.
  */
 export function createTermMatcher(terms: readonly LinkableTerm[]): TermMatcher {
-  const byFirstWord = new Map<string, Candidate[]>();
+  const root = newNode();
   for (const term of terms) {
     for (const name of term.names) {
       const words = tokenize(name).map((t) => t.text);
       if (words.length === 0) continue;
-      const exact = isAbbreviation(name);
-      const candidate = { slug: term.slug, words: exact ? words : words.map((w) => w.toLowerCase()), exact, length: name.length };
-      const key = words[0]!.toLowerCase();
-      const list = byFirstWord.get(key);
-      if (list) list.push(candidate);
-      else byFirstWord.set(key, [candidate]);
+      let node = root;
+      for (const word of words) {
+        const key = word.toLowerCase();
+        let child = node.next.get(key);
+        if (!child) node.next.set(key, (child = newNode()));
+        node = child;
+      }
+      node.ends.push({ slug: term.slug, words, exact: words.some(isAbbreviation) });
     }
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length || b.length - a.length);
 
-  const wordMatches = (token: Token, word: string, exact: boolean, last: boolean): boolean => {
-    const text = exact ? token.text : token.lower;
-    if (text === word) return true;
-    return last && (text === `${word}s` || text === `${word}es` || (exact && text === `${word}s`));
+  /** Whether a candidate accepts the tokens it was reached by (exact case for abbreviations). */
+  const accepts = (c: Candidate, tokens: Token[], from: number, plural: boolean): boolean => {
+    if (!c.exact) return true;
+    return c.words.every((word, k) => {
+      if (!isAbbreviation(word)) return true;
+      const text = tokens[from + k]!.text;
+      return k === c.words.length - 1 && plural ? singulars(text).includes(word) : text === word;
+    });
   };
 
   return {
@@ -106,31 +123,30 @@ export function createTermMatcher(terms: readonly LinkableTerm[]): TermMatcher {
       const out: TermMatch[] = [];
       for (let i = 0; i < tokens.length; i++) {
         const first = tokens[i]!;
-        const before = text.slice(0, first.start);
-        if (i > 0 && HYPHEN.test(before.slice(-1)) && before.slice(-2, -1).trim() !== '') continue;
-        const candidates =
-          byFirstWord.get(first.lower) ??
-          (first.lower.endsWith('s') ? byFirstWord.get(first.lower.slice(0, -1)) ?? byFirstWord.get(first.lower.replace(/es$/, '')) : undefined);
-        if (!candidates) continue;
-        for (const c of candidates) {
-          const lastIndex = i + c.words.length - 1;
-          if (lastIndex >= tokens.length) continue;
-          let ok = true;
-          for (let k = 0; k < c.words.length && ok; k++) {
-            const token = tokens[i + k]!;
-            ok = wordMatches(token, c.words[k]!, c.exact, k === c.words.length - 1);
-            if (ok && k > 0) ok = JOINER.test(text.slice(tokens[i + k - 1]!.end, token.start));
+        // The second half of a hyphenated word ("non-outsourcing") is not a mention.
+        if (HYPHEN.test(text.charAt(first.start - 1)) && /[\p{L}\p{N}]/u.test(text.charAt(first.start - 2))) continue;
+        let node: TrieNode | undefined = root;
+        let best: { last: number; slug: string } | undefined;
+        for (let j = i; j < tokens.length && node; j++) {
+          const token = tokens[j]!;
+          if (j > i && !JOINER.test(text.slice(tokens[j - 1]!.end, token.start))) break;
+          for (const stem of singulars(token.lower)) {
+            const ends = node.next.get(stem)?.ends ?? [];
+            const c = ends.find((e) => accepts(e, tokens, i, true));
+            if (c) best = { last: j, slug: c.slug };
           }
-          if (!ok) continue;
-          let end = tokens[lastIndex]!.end;
-          // Part of a longer hyphenated word ("outsourcing-friendly")? Then it is not a mention.
-          if (HYPHEN.test(text.charAt(end)) && /[\p{L}\p{N}]/u.test(text.charAt(end + 1))) continue;
-          const possessive = POSSESSIVE.exec(text.slice(end));
-          if (possessive) end += possessive[0].length;
-          out.push({ index: first.start, length: end - first.start, slug: c.slug });
-          i = lastIndex;
-          break;
+          node = node.next.get(token.lower);
+          const c = node?.ends.find((e) => accepts(e, tokens, i, false));
+          if (c) best = { last: j, slug: c.slug };
         }
+        if (!best) continue;
+        let end = tokens[best.last]!.end;
+        // The first half of a hyphenated word ("outsourcing-friendly") is not a mention either.
+        if (HYPHEN.test(text.charAt(end)) && /[\p{L}\p{N}]/u.test(text.charAt(end + 1))) continue;
+        const possessive = POSSESSIVE.exec(text.slice(end));
+        if (possessive) end += possessive[0].length;
+        out.push({ index: first.start, length: end - first.start, slug: best.slug });
+        i = best.last;
       }
       return out;
     },

@@ -162,8 +162,24 @@ describe('explicit term links', () => {
 
 describe('term matcher', () => {
   it('scales with the text, not the glossary', () => {
+    // 20,000 names sharing their first word: lookups walk a word trie, not a list.
     const many: LinkableTerm[] = Array.from({ length: 20_000 }, (_, i) => ({ slug: `t${i}`, names: [`term number ${i}`, `alias${i}`] }));
     const matcher = createTermMatcher(many);
-    expect(matcher.find('We discussed term number 19999 and alias42 today.').map((m) => m.slug)).toEqual(['t19999', 't42']);
+    const text = 'We discussed term number 19999 and alias42 today. '.repeat(200);
+    const found = matcher.find(text);
+    expect(found).toHaveLength(400);
+    expect(found.slice(0, 2).map((m) => m.slug)).toEqual(['t19999', 't42']);
+  });
+
+  it('prefers the longest name even when a shorter one ends on the same word', () => {
+    const matcher = createTermMatcher([
+      { slug: 'it-outsourcing', names: ['IT outsourcing', 'ITO'] },
+      { slug: 'outsourcing', names: ['Outsourcing'] },
+    ]);
+    expect(matcher.find('Cheap IT outsourcing and plain outsourcing; it outsourcing in lower case.').map((m) => m.slug)).toEqual([
+      'it-outsourcing',
+      'outsourcing',
+      'outsourcing',
+    ]);
   });
 });
