@@ -10,7 +10,8 @@ if (source) {
   popup.className = 'term-preview';
   popup.setAttribute('role', 'tooltip');
   popup.hidden = true;
-  document.body.append(popup);
+  // Inside <main>, so the preview sits in a landmark; main is not positioned, so page coordinates apply.
+  (document.querySelector('main') ?? document.body).append(popup);
 
   let current: HTMLAnchorElement | null = null;
   let showTimer = 0;

@@ -1,0 +1,76 @@
+/**
+ * Builds synthetic glossaries (default 1,000 and 10,000 terms) with the project's own build
+ * (Astro, then Pagefind) and prints build time, peak memory and the size of a term page.
+ * Usage: node bench/build-scale.ts [sizes...]
+ */
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { writeSyntheticContent } from './synthetic-content.ts';
+import { measure } from './measure.ts';
+
+export interface ScaleRow {
+  terms: number;
+  astroSeconds: number;
+  pagefindSeconds: number;
+  totalSeconds: number;
+  peakMb: number;
+  termPageGzip: number;
+  pages: number;
+}
+
+function termPageGzip(outDir: string): number {
+  const termsDir = join(outDir, 'terms');
+  const first = readdirSync(termsDir).sort()[0]!;
+  const html = readFileSync(join(termsDir, first, 'index.html'));
+  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(outDir, m[1]!)));
+  return gzipSync(Buffer.concat([html, ...css])).length;
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.html')) n++;
+  return n;
+}
+
+export async function buildScale(sizes: number[]): Promise<ScaleRow[]> {
+  const rows: ScaleRow[] = [];
+  for (const terms of sizes) {
+    const content = writeSyntheticContent({ terms });
+    const outDir = `${content}-dist`;
+    const env = { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGES: process.env.OG_IMAGES ?? 'on' };
+    const astro = await measure(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], env);
+    if (astro.code !== 0) throw new Error(`astro build of ${terms} terms failed:\n${astro.output.slice(-3000)}`);
+    const pagefind = await measure(resolve('node_modules/.bin/pagefind'), ['--site', outDir], env);
+    if (pagefind.code !== 0) throw new Error(`pagefind over ${terms} terms failed:\n${pagefind.output.slice(-3000)}`);
+    rows.push({
+      terms,
+      astroSeconds: astro.seconds,
+      pagefindSeconds: pagefind.seconds,
+      totalSeconds: astro.seconds + pagefind.seconds,
+      peakMb: Math.max(astro.peakMb, pagefind.peakMb),
+      termPageGzip: termPageGzip(outDir),
+      pages: countPages(outDir),
+    });
+    rmSync(content, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(`${outDir}-cache`, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+if (import.meta.main) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const rows = await buildScale(sizes.length ? sizes : [1000, 10000]);
+  console.table(
+    rows.map((r) => ({
+      terms: r.terms,
+      pages: r.pages,
+      'astro build (s)': r.astroSeconds.toFixed(1),
+      'pagefind (s)': r.pagefindSeconds.toFixed(1),
+      'total (s)': r.totalSeconds.toFixed(1),
+      'peak memory (MB)': Math.round(r.peakMb),
+      'term page HTML+CSS gzip (B)': r.termPageGzip,
+    })),
+  );
+}
