@@ -26,6 +26,21 @@ export function allArticles(): Promise<ArticleEntry[]> {
   return articlesPromise;
 }
 
+let bySlugPromise: Promise<Map<string, TermEntry>> | undefined;
+export function termsBySlug(): Promise<Map<string, TermEntry>> {
+  bySlugPromise ??= allTerms().then((terms) => new Map(terms.map((t) => [t.id, t])));
+  return bySlugPromise;
+}
+
+/** Entries for the given slugs, in that order, skipping unknown ones. */
+export async function termsFor(slugs: readonly string[]): Promise<TermEntry[]> {
+  const bySlug = await termsBySlug();
+  return slugs.flatMap((slug) => {
+    const t = bySlug.get(slug);
+    return t ? [t] : [];
+  });
+}
+
 export async function termsInTopic(topic: Topic): Promise<TermEntry[]> {
   return (await allTerms()).filter((t) => t.data.topic === topic);
 }

@@ -45,9 +45,20 @@ export function comparePath(x: string, y: string): string {
 
 export class Glossary {
   readonly terms: ReadonlyMap<string, GlossaryTerm>;
+  /** Contrasts in both directions, computed once. */
+  readonly #contrasts = new Map<string, Set<string>>();
 
   constructor(terms: Map<string, GlossaryTerm>) {
     this.terms = terms;
+    for (const term of terms.values()) {
+      for (const other of term.contrasts) {
+        if (other === term.slug) continue;
+        for (const [x, y] of [[term.slug, other], [other, term.slug]] as const) {
+          if (!this.#contrasts.has(x)) this.#contrasts.set(x, new Set());
+          this.#contrasts.get(x)!.add(y);
+        }
+      }
+    }
   }
 
   get(slug: string): GlossaryTerm | undefined {
@@ -73,10 +84,7 @@ export class Glossary {
 
   /** Contrasts of a term, including terms that name it as a contrast. */
   contrastsOf(slug: string): string[] {
-    const out = new Set(this.terms.get(slug)?.contrasts ?? []);
-    for (const term of this.terms.values()) if (term.contrasts.includes(slug)) out.add(term.slug);
-    out.delete(slug);
-    return [...out].sort();
+    return [...(this.#contrasts.get(slug) ?? [])].sort();
   }
 }
 
