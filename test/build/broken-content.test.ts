@@ -25,7 +25,7 @@ const cases: { fixture: string; file: string; expected: RegExp }[] = [
   { fixture: 'broken-alias-is-title', file: 'terms/business-process-outsourcing.mdx', expected: /field "aliases": "Outsourcing" is already the title of .*terms\/outsourcing\.mdx/ },
   { fixture: 'broken-missing-profile', file: 'terms/offshoring.mdx', expected: /field "profile": required, because \/compare\/ pages set this term beside "outsourcing"/ },
   { fixture: 'broken-explicit-link', file: 'articles/a-guide.mdx:9:12', expected: /unknown term "home-working" in link/ },
-  { fixture: 'broken-term-component', file: 'terms/offshoring.mdx:22', expected: /term files are plain Markdown; imports and components belong in guides/ },
+  { fixture: 'broken-term-component', file: 'terms/offshoring.mdx:26', expected: /term files are plain Markdown; imports and components belong in guides/ },
   { fixture: 'broken-term-link', file: 'terms/outsourcing.mdx:26:5', expected: /unknown term "in-sourcing" in link/ },
 ];
 
