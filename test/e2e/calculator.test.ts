@@ -17,7 +17,7 @@ afterAll(async () => site?.close());
 const out = (page: Page, key: string) => page.locator(`worth-calculator [data-out="${key}"]`).first().textContent();
 const income = (page: Page) => page.getByLabel('Yearly income');
 const days = (page: Page) => page.getByLabel('Working days a year');
-const hours = (page: Page) => page.getByLabel('Hours in a working day');
+const hours = (page: Page) => page.getByLabel('Hours a day');
 
 /** Opens the calculator and waits for the element to take over the server's HTML. */
 async function open(query = '') {
@@ -81,7 +81,7 @@ describe('worth calculator in Chromium', () => {
     ['0 days', 'Working days a year', '0', 'Working days must be a whole number from 1 to 366.'],
     ['a negative income', 'Yearly income', '-150000', 'Income must be a positive amount.'],
     ['letters', 'Yearly income', 'lots', 'Use digits only, for example 150,000 or 12.50.'],
-    ['letters for hours', 'Hours in a working day', 'eight', 'Use digits only, for example 150,000 or 12.50.'],
+    ['letters for hours', 'Hours a day', 'eight', 'Use digits only, for example 150,000 or 12.50.'],
   ] as const) {
     it(`shows a message by the field for ${name}, and no NaN, Infinity or negative amount`, async () => {
       const { page, errors } = await open();
@@ -167,7 +167,7 @@ describe('worth calculator in Chromium', () => {
     const { page, errors } = await open('?income=-5&days=1e999&hours=NaN&currency=%3Cscript%3E&task=Inbox*x*-3&task=%E0%A4%A&task=*Infinity');
     await expect(fieldMessage(page, 'Yearly income')).resolves.toMatchObject({ invalid: true, text: 'Income must be a positive amount.' });
     await expect(fieldMessage(page, 'Working days a year')).resolves.toMatchObject({ invalid: true });
-    await expect(fieldMessage(page, 'Hours in a working day')).resolves.toMatchObject({ invalid: true });
+    await expect(fieldMessage(page, 'Hours a day')).resolves.toMatchObject({ invalid: true });
     await expect(fieldMessage(page, 'Currency')).resolves.toMatchObject({ text: "The link's currency is not one offered here, so US dollars are shown." });
     await expect(page.getByLabel('Currency').inputValue()).resolves.toBe('USD');
     const task1 = page.getByRole('group', { name: 'Task 1' });
