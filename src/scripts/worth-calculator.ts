@@ -1,0 +1,152 @@
+// <worth-calculator>: makes the server-rendered calculator live. Every figure and sentence
+// comes from lib/worth.ts, as on the server; this file only reads inputs and writes text.
+import {
+  EXAMPLE,
+  LIMITS,
+  evaluate,
+  fromSearchParams,
+  present,
+  taskKey,
+  toSearchParams,
+  type Errors,
+  type RawState,
+  type RawTask,
+  type TaskView,
+  type View,
+} from '../lib/worth.ts';
+
+type Field = HTMLInputElement | HTMLSelectElement;
+const TASK_FIELDS = ['name', 'hours', 'price'] as const;
+
+class WorthCalculator extends HTMLElement {
+  /** Messages about the address that the inputs cannot show (unknown currency, too many tasks). */
+  urlErrors: Errors = {};
+  made = 0;
+
+  connectedCallback() {
+    if (this.dataset.live) return;
+    this.dataset.live = '1';
+    this.querySelector('[data-js-note]')?.remove();
+    this.querySelectorAll<Field | HTMLButtonElement>('[disabled]').forEach((el) => (el.disabled = false));
+    const fromUrl = fromSearchParams(new URLSearchParams(location.search));
+    this.urlErrors = fromUrl.errors;
+    this.fill(fromUrl.found ? fromUrl.raw : EXAMPLE);
+    this.addEventListener('input', (e) => {
+      const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field],[data-row]');
+      if (field) delete this.urlErrors[field.dataset.field ?? 'tasks'];
+      this.update(true);
+    });
+    this.addEventListener('click', (e) => {
+      const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+      const action = button?.dataset.action;
+      if (!button || !action) return;
+      if (action === 'reset') {
+        this.urlErrors = {};
+        this.fill(EXAMPLE);
+        history.replaceState(history.state, '', location.pathname + location.hash);
+        this.update(false);
+        return;
+      }
+      delete this.urlErrors.tasks;
+      if (action === 'add') {
+        const row = this.addRow({ name: '', hours: '', price: '' });
+        this.update(true);
+        row.querySelector('input')?.focus();
+      } else if (action === 'remove') {
+        button.closest('[data-row]')?.remove();
+        this.update(true);
+        this.button('add').focus();
+      }
+    });
+  }
+
+  button(action: string) {
+    return this.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  }
+
+  field(key: string) {
+    return this.querySelector<Field>(`[data-field="${key}"]`)!;
+  }
+
+  rows() {
+    return [...this.querySelectorAll<HTMLElement>('[data-row]')];
+  }
+
+  addRow(task: RawTask) {
+    const template = this.querySelector<HTMLTemplateElement>('template[data-row-template]')!;
+    const row = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
+    const from = `${this.id}-tX-`;
+    const to = `${this.id}-t${this.made++}-`;
+    row.querySelectorAll('[id],[for],[aria-describedby]').forEach((el) => {
+      for (const attr of ['id', 'for', 'aria-describedby']) {
+        const v = el.getAttribute(attr);
+        if (v) el.setAttribute(attr, v.split(from).join(to));
+      }
+    });
+    row.querySelectorAll<Field | HTMLButtonElement>('[disabled]').forEach((el) => (el.disabled = false));
+    for (const f of TASK_FIELDS) row.querySelector<HTMLInputElement>(`[data-f="${f}"]`)!.value = task[f];
+    this.querySelector('[data-rows]')!.append(row);
+    return row;
+  }
+
+  fill(raw: RawState) {
+    for (const key of ['income', 'days', 'hours', 'currency'] as const) this.field(key).value = raw[key];
+    this.rows().forEach((row) => row.remove());
+    this.made = 0;
+    raw.tasks.forEach((t) => this.addRow(t));
+    this.update(false);
+  }
+
+  read(): RawState {
+    const value = (el: ParentNode, sel: string) => el.querySelector<Field>(sel)!.value;
+    return {
+      income: this.field('income').value,
+      days: this.field('days').value,
+      hours: this.field('hours').value,
+      currency: this.field('currency').value,
+      tasks: this.rows().map((row) => ({
+        name: value(row, '[data-f="name"]'),
+        hours: value(row, '[data-f="hours"]'),
+        price: value(row, '[data-f="price"]'),
+      })),
+    };
+  }
+
+  update(toUrl: boolean) {
+    const raw = this.read();
+    const ev = evaluate(raw);
+    const view = present(ev, raw);
+    const errors: Errors = { ...this.urlErrors, ...ev.errors };
+    this.querySelectorAll<HTMLElement>('[data-out]').forEach((el) => {
+      setText(el, String(view[el.dataset.out as keyof View]));
+    });
+    for (const key of ['income', 'days', 'hours', 'currency', 'week', 'tasks']) {
+      const msg = this.querySelector<HTMLElement>(`[data-msg="${key}"]`)!;
+      setText(msg, errors[key] ?? '');
+      if (key !== 'week' && key !== 'tasks') mark(this.field(key), errors[key]);
+    }
+    this.rows().forEach((row, i) => {
+      const tv = view.tasks[i]!;
+      row.dataset.state = tv.state;
+      row.querySelectorAll<HTMLElement>('[data-o]').forEach((el) => setText(el, tv[el.dataset.o as keyof TaskView]));
+      for (const f of TASK_FIELDS) {
+        const message = errors[taskKey(i, f)];
+        setText(row.querySelector<HTMLElement>(`[data-m="${f}"]`)!, message ?? '');
+        mark(row.querySelector<Field>(`[data-f="${f}"]`)!, message ?? (f === 'hours' ? errors.week : undefined));
+      }
+    });
+    this.button('add').disabled = raw.tasks.length >= LIMITS.tasks;
+    if (toUrl) history.replaceState(history.state, '', `?${toSearchParams(raw)}${location.hash}`);
+  }
+}
+
+function setText(el: HTMLElement, text: string) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+function mark(field: Field, message: string | undefined) {
+  if (message) field.setAttribute('aria-invalid', 'true');
+  else field.removeAttribute('aria-invalid');
+}
+
+if (!customElements.get('worth-calculator')) customElements.define('worth-calculator', WorthCalculator);
