@@ -26,7 +26,9 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified({ remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
+    // Smart quotes cost two thirds of the Markdown time (measured: 2.6 ms against 0.8 ms a term),
+    // so they are off; write typographic quotes directly where they matter.
+    processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
   integrations: [mdx()],
 });
