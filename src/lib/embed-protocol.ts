@@ -18,6 +18,12 @@ export const MAX_EMBED_HEIGHT = 4000;
 export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
 
+/** Name of the loader's one global: `scan()` to look for new blockquotes, `known()` for term lists. */
+export const LOADER_GLOBAL = 'glossaryEmbed';
+
+/** First characters a slug can start with; the term list is split into one script per character. */
+export const SLUG_INITIALS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
 /** The site's name as it appears in frame titles; the same string as SITE_NAME in site.ts. */
 export const PROVIDER_NAME = 'Outsourcing Glossary';
 
@@ -29,15 +35,29 @@ export function isEmbeddableSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_SLUG_LENGTH && EMBED_SLUG.test(value);
 }
 
+function checkSlug(slug: string): string {
+  if (!isEmbeddableSlug(slug)) throw new Error(`not a term slug: ${JSON.stringify(slug)}`);
+  return slug;
+}
+
 export function isEmbedTheme(value: unknown): value is EmbedTheme {
   return typeof value === 'string' && (EMBED_THEMES as readonly string[]).includes(value);
 }
 
-/** Site-relative address of a term's embed view; `light` or `dark` pins the theme. */
+/** Site-relative address of a term's embed view; `light` or `dark` pins the theme, anything else is auto. */
 export function embedPath(slug: string, theme?: string | null): string {
-  if (!isEmbeddableSlug(slug)) throw new Error(`not a term slug: ${JSON.stringify(slug)}`);
-  const path = `/embed/${slug}/`;
+  const path = `/embed/${checkSlug(slug)}/`;
   return theme === 'light' || theme === 'dark' ? `${path}?theme=${theme}` : path;
+}
+
+/**
+ * Site-relative address of the script listing the terms whose slugs start like this one.
+ * The loader asks it before framing a card, so an unknown slug never gets a frame (and never
+ * a 404 on the blogger's page). It is a script, not JSON, because a blogger's Content
+ * Security Policy that lets our script and frames in usually blocks fetch() to our origin.
+ */
+export function termListPath(slug: string): string {
+  return `/embed/terms-${checkSlug(slug)[0]}.js`;
 }
 
 /** The accessible title of an embed frame. */

@@ -6,7 +6,7 @@
  */
 import { SITE_NAME } from './site.ts';
 import { definitionText, termCardData, type TermCardData } from './term-card.ts';
-import { EMBED_CLASS, embedPath, frameTitle, isEmbeddableSlug, type EmbedTheme } from './embed-protocol.ts';
+import { EMBED_CLASS, embedPath, frameTitle, isEmbeddableSlug, LOADER_GLOBAL, SLUG_INITIALS, type EmbedTheme } from './embed-protocol.ts';
 
 /** What the API and oEmbed need from a term entry (a content collection entry fits). */
 export interface EmbedTermSource {
@@ -124,6 +124,26 @@ export function oembedUrl(slug: string, site: string): string {
 /** Absolute URL of the loader script. */
 export function loaderUrl(site: string): string {
   return absolute('/embed.js', site);
+}
+
+/**
+ * Slugs grouped by first character, with every possible first character present (an empty
+ * list where no term starts with it), so that each list script exists and the loader's
+ * request for it never fails.
+ */
+export function termListsByInitial(slugs: string[]): Map<string, string[]> {
+  const lists = new Map([...SLUG_INITIALS].map((c) => [c, [] as string[]]));
+  for (const slug of slugs) {
+    if (!isEmbeddableSlug(slug)) throw new Error(`not a term slug: ${JSON.stringify(slug)}`);
+    lists.get(slug[0] as string)!.push(slug);
+  }
+  for (const list of lists.values()) list.sort();
+  return lists;
+}
+
+/** The script at termListPath(): hands its slugs to the loader, and does nothing without it. */
+export function termListScript(slugs: string[]): string {
+  return `window.${LOADER_GLOBAL}&&${LOADER_GLOBAL}.known(${JSON.stringify(slugs)});\n`;
 }
 
 // Layout figures of the embed view (src/styles/embed.css with tokens.css and term-card.css),
