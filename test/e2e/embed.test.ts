@@ -5,6 +5,8 @@
  * only our origin for scripts and frames.
  */
 import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import { openSite, type SiteSession } from '../support/browser.ts';
@@ -17,6 +19,20 @@ const blogPages = new Map<string, string>();
 /** Embed code as the term pages offer it, pointed at our local server instead of the public site. */
 let scriptCode: (slug: string) => string;
 let iframeCode: (slug: string) => string;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA violations inside `selector`, as "rule: target" lines. */
+async function axeViolations(page: Page, selector = 'html'): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: Function } }).axe;
+    const result = await axe.run(include, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.flatMap((v: { id: string; nodes: { target: string[] }[] }) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
+    );
+  }, selector);
+}
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const UNKNOWN = 'no-such-term-here';
@@ -89,6 +105,11 @@ beforeAll(async () => {
   blogPages.set('/post.html', post());
   blogPages.set('/post-without-loader.html', post({ withLoader: false }));
   blogPages.set('/post-twice.html', post({ scripts: 2 }));
+  blogPages.set('/open/post.html', post());
+  blogPages.set(
+    '/open/spoof.html',
+    `<!doctype html><title>Spoof</title><script>parent.postMessage({ type: 'glossary-embed:height', slug: '${FIRST}', height: 555 }, '*')</script>`,
+  );
   blogPages.set(
     '/plain-iframe.html',
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title></head><body style="margin:0">
@@ -105,9 +126,10 @@ beforeAll(async () => {
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const html = blogPages.get(path);
     if (!html) return void res.writeHead(404).end();
+    // Pages under /open/ have no CSP (to let a frame of ours be navigated to a spoofing page).
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': blogCsp(site.server.url),
+      ...(path.startsWith('/open/') ? {} : { 'Content-Security-Policy': blogCsp(site.server.url) }),
     });
     res.end(html);
   });
@@ -228,6 +250,22 @@ describe('embedding cards on another origin under a strict CSP', () => {
     expect(errors).toEqual([]);
   });
 
+  it('ignores a well-formed report once its frame holds a page from another origin', async () => {
+    const { page } = await site.newPage();
+    await page.goto(`${blog.url}/open/post.html`);
+    const { iframe, frameHeight } = await cardIsSized(page, FIRST);
+    // Our listener is added after the loader's, so when it sees the message the loader has too.
+    await page.evaluate(() => {
+      (window as unknown as { spoofed: Promise<string> }).spoofed = new Promise((done) =>
+        addEventListener('message', (e) => e.data?.height === 555 && done(e.origin)),
+      );
+    });
+    await embedFrame(page, FIRST).evaluate((url) => void (location.href = url), `${blog.url}/open/spoof.html`);
+    await expect(page.evaluate(() => (window as unknown as { spoofed: Promise<string> }).spoofed)).resolves.toBe(blog.url);
+    expect(await iframe.evaluate((el) => el.getBoundingClientRect().height)).toBe(frameHeight);
+    expect(frameHeight).not.toBe(555);
+  });
+
   it('shows the plain iframe code tall enough for the card at its declared width', async () => {
     const { page, errors } = await site.newPage();
     await page.goto(`${blog.url}/plain-iframe.html`);
@@ -300,6 +338,12 @@ describe('the embed view', () => {
     expect((await colours(darkPage)).background).toBe(lightAuto.background);
     expect(errors).toEqual([]);
   });
+
+  it.each(['light', 'dark'] as const)('passes axe in the %s theme', async (theme) => {
+    const { page } = await site.newPage({ colorScheme: theme });
+    await page.goto(`/embed/${FIRST}/`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
 
 describe('the "Embed this term" panel', () => {
@@ -326,6 +370,14 @@ describe('the "Embed this term" panel', () => {
     const docHeight = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await expect.poll(async () => Math.abs((await preview.evaluate((el) => el.getBoundingClientRect().height)) - docHeight)).toBeLessThanOrEqual(3);
     expect(errors).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('passes axe when open, in the %s theme', async (theme) => {
+    const { page } = await site.newPage({ colorScheme: theme });
+    await page.goto(`/terms/${FIRST}/`);
+    await page.locator('details.embed-panel summary').click();
+    await page.locator('button[data-copy-target="embed-code-script"]').click();
+    expect(await axeViolations(page, 'details.embed-panel')).toEqual([]);
   });
 
   it('reads without JavaScript: codes shown, copy buttons hidden', async () => {
