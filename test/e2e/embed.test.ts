@@ -70,19 +70,28 @@ async function fallbackHtml(page: Page): Promise<Record<string, string>> {
   );
 }
 
-function embedFrame(page: Page, slug: string): Frame {
-  const frame = page.frames().find((f) => new URL(f.url(), 'http://x').pathname === `/embed/${slug}/`);
-  if (!frame) throw new Error(`no frame for /embed/${slug}/`);
+/** The frame showing /embed/<slug>/, once it has navigated there and loaded. */
+async function embedFrame(page: Page, slug: string): Promise<Frame> {
+  const find = () => page.frames().find((f) => new URL(f.url(), 'http://x').pathname === `/embed/${slug}/`);
+  await expect.poll(() => Boolean(find())).toBe(true);
+  const frame = find()!;
+  await frame.waitForLoadState('load');
   return frame;
 }
 
 async function cardIsSized(page: Page, slug: string) {
   const iframe = page.locator(`iframe[src="${site.server.url}/embed/${slug}/"]`);
   await expect.poll(() => iframe.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(50);
-  const frameHeight = await iframe.evaluate((el) => el.getBoundingClientRect().height);
-  const docHeight = await embedFrame(page, slug).evaluate(() => document.documentElement.getBoundingClientRect().height);
-  expect(Math.abs(frameHeight - docHeight)).toBeLessThanOrEqual(3);
-  return { iframe, frameHeight, docHeight };
+  const frame = await embedFrame(page, slug);
+  const measure = async () => ({
+    frameHeight: await iframe.evaluate((el) => el.getBoundingClientRect().height),
+    docHeight: await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
+  });
+  await expect.poll(async () => {
+    const { frameHeight, docHeight } = await measure();
+    return Math.abs(frameHeight - docHeight);
+  }).toBeLessThanOrEqual(3);
+  return { iframe, ...(await measure()) };
 }
 
 beforeAll(async () => {
@@ -172,7 +181,7 @@ describe('embedding cards on another origin under a strict CSP', () => {
     await expect(page.locator('#second blockquote').count()).resolves.toBe(0);
 
     for (const slug of [FIRST, SECOND]) {
-      const links = await embedFrame(page, slug).$$eval('a', (as) =>
+      const links = await (await embedFrame(page, slug)).$$eval('a', (as) =>
         as.map((a) => ({ href: a.href, target: a.target, rel: a.rel })),
       );
       expect(links.length).toBeGreaterThanOrEqual(1);
@@ -223,7 +232,7 @@ describe('embedding cards on another origin under a strict CSP', () => {
     const { page, errors } = await site.newPage();
     await page.goto(`${blog.url}/post.html`);
     const { iframe, frameHeight } = await cardIsSized(page, FIRST);
-    const frame = embedFrame(page, FIRST);
+    const frame = await embedFrame(page, FIRST);
     // From the blogger's own origin: the shape is right but the origin is not ours.
     await page.evaluate(() => window.postMessage({ type: 'glossary-embed:height', slug: 'outsourcing', height: 777 }, '*'));
     // From our frame, but malformed.
@@ -255,7 +264,7 @@ describe('embedding cards on another origin under a strict CSP', () => {
         addEventListener('message', (e) => e.data?.height === 555 && done(e.origin)),
       );
     });
-    await embedFrame(page, FIRST).evaluate((url) => void (location.href = url), `${blog.url}/open/spoof.html`);
+    await (await embedFrame(page, FIRST)).evaluate((url) => void (location.href = url), `${blog.url}/open/spoof.html`);
     await expect(page.evaluate(() => (window as unknown as { spoofed: Promise<string> }).spoofed)).resolves.toBe(blog.url);
     expect(await iframe.evaluate((el) => el.getBoundingClientRect().height)).toBe(frameHeight);
     expect(frameHeight).not.toBe(555);
@@ -275,9 +284,7 @@ describe('embedding cards on another origin under a strict CSP', () => {
       );
       await page.goto(`${blog.url}/plain/${slug}.html`);
       const declared = Number(await page.locator('iframe').getAttribute('height'));
-      await expect.poll(() => page.frames().length).toBe(2);
-      const frame = embedFrame(page, slug);
-      await frame.waitForLoadState('load');
+      const frame = await embedFrame(page, slug);
       const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
       expect(content, slug).toBeGreaterThan(50);
       expect(declared, slug).toBeGreaterThanOrEqual(content);
@@ -369,9 +376,7 @@ describe('the "Embed this term" panel', () => {
     }
     const preview = panel.locator('iframe.embed-panel__preview');
     await preview.scrollIntoViewIfNeeded();
-    await expect.poll(() => page.frames().some((f) => f.url().endsWith(`/embed/${FIRST}/`))).toBe(true);
-    const frame = embedFrame(page, FIRST);
-    await frame.waitForLoadState('load');
+    const frame = await embedFrame(page, FIRST);
     const docHeight = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await expect.poll(async () => Math.abs((await preview.evaluate((el) => el.getBoundingClientRect().height)) - docHeight)).toBeLessThanOrEqual(3);
     expect(errors).toEqual([]);
