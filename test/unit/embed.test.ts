@@ -22,11 +22,13 @@ import {
   heightFromMessage,
   isEmbeddableSlug,
   MAX_EMBED_HEIGHT,
+  PROVIDER_NAME,
   SLUG_INITIALS,
   termListPath,
 } from '../../src/lib/embed-protocol.ts';
 import { SLUG_PATTERN } from '../../src/lib/content-schema.ts';
 import { termCardData } from '../../src/lib/term-card.ts';
+import { SITE_NAME } from '../../src/lib/site.ts';
 
 const SITE = 'https://glossary.example.com';
 
@@ -185,6 +187,11 @@ describe('estimated card height', () => {
 });
 
 describe('slugs, paths and term lists', () => {
+  it('names the site in frame titles exactly as the site names itself', () => {
+    expect(PROVIDER_NAME).toBe(SITE_NAME);
+    expect(frameTitle('BPO')).toBe(`BPO: definition from the ${SITE_NAME}`);
+  });
+
   it('accepts exactly the slugs the content schema accepts', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z0-9-]{0,12}$/), (s) => {
