@@ -6,6 +6,7 @@ import { siteUrl } from './src/lib/site.ts';
 import { contentDir } from './src/lib/content-source.ts';
 import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
 import remarkTermLinks from './src/lib/remark-term-links.ts';
+import embedLoader from './src/integrations/embed-loader.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -30,5 +31,5 @@ export default defineConfig({
     // so they are off; write typographic quotes directly where they matter.
     processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), embedLoader()],
 });

@@ -1,0 +1,401 @@
+/**
+ * Embedding term cards on someone else's page, in Chromium. Our site is served by openSite()
+ * (with the headers from _headers); a "blogger" page is served by a second server on another
+ * port of 127.0.0.1, so another origin, under a strict Content-Security-Policy that allows
+ * only our origin for scripts and frames.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { openSite, type SiteSession } from '../support/browser.ts';
+import { siteUrl } from '../../src/lib/site.ts';
+
+let site: SiteSession;
+let blog: { url: string; server: Server };
+/** Pages the blogger's server returns, by path. */
+const blogPages = new Map<string, string>();
+/** Embed code as the term pages offer it, pointed at our local server instead of the public site. */
+let scriptCode: (slug: string) => string;
+let iframeCode: (slug: string) => string;
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA violations inside `selector`, as "rule: target" lines. */
+async function axeViolations(page: Page, selector = 'html'): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: Function } }).axe;
+    const result = await axe.run(include, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.flatMap((v: { id: string; nodes: { target: string[] }[] }) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`),
+    );
+  }, selector);
+}
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+const UNKNOWN = 'no-such-term-here';
+const [FIRST, SECOND] = ['outsourcing', 'offshoring'] as const;
+
+function blogCsp(ourOrigin: string): string {
+  return `default-src 'none'; script-src ${ourOrigin}; frame-src ${ourOrigin}; style-src 'unsafe-inline'`;
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A blog post with the two cards (the second far below the fold), a hostile and an unknown blockquote. */
+function post({ scripts = 1, withLoader = true }: { scripts?: number; withLoader?: boolean } = {}): string {
+  const strip = (code: string) => (withLoader ? code : code.replace(/<script[^>]*><\/script>/, ''));
+  const loader = scriptCode(FIRST).match(/<script[^>]*><\/script>/)![0];
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>My post</title>
+<style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto}</style>
+${withLoader && scripts > 1 ? loader : ''}</head><body>
+<h1>What I learned about outsourcing</h1>
+<p>Before the card.</p>
+<div id="first">${strip(scriptCode(FIRST))}</div>
+<blockquote class="glossary-embed" id="hostile" data-term="${escapeAttr(HOSTILE)}"><p>Hostile <b>fallback</b> stays.</p></blockquote>
+<blockquote class="glossary-embed" id="unknown" data-term="${UNKNOWN}"><p><strong>Unknown</strong>: stays as it is.</p></blockquote>
+<div style="height:3000px">Long text.</div>
+<div id="second">${strip(scriptCode(SECOND))}</div>
+<p>After the cards.</p>
+</body></html>`;
+}
+
+async function fallbackHtml(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() =>
+    Object.fromEntries([...document.querySelectorAll('blockquote')].map((b, i) => [b.id || `quote-${i}`, b.outerHTML])),
+  );
+}
+
+/** The frame showing /embed/<slug>/, once it has navigated there and loaded. */
+async function embedFrame(page: Page, slug: string): Promise<Frame> {
+  const find = () => page.frames().find((f) => new URL(f.url(), 'http://x').pathname === `/embed/${slug}/`);
+  await expect.poll(() => Boolean(find())).toBe(true);
+  const frame = find()!;
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+async function cardIsSized(page: Page, slug: string) {
+  const iframe = page.locator(`iframe[src="${site.server.url}/embed/${slug}/"]`);
+  await expect.poll(() => iframe.evaluate((el) => el.getBoundingClientRect().height)).toBeGreaterThan(50);
+  const frame = await embedFrame(page, slug);
+  const measure = async () => ({
+    frameHeight: await iframe.evaluate((el) => el.getBoundingClientRect().height),
+    docHeight: await frame.evaluate(() => document.documentElement.getBoundingClientRect().height),
+  });
+  await expect.poll(async () => {
+    const { frameHeight, docHeight } = await measure();
+    return Math.abs(frameHeight - docHeight);
+  }).toBeLessThanOrEqual(3);
+  return { iframe, ...(await measure()) };
+}
+
+beforeAll(async () => {
+  site = await openSite();
+  // The codes exactly as a blogger copies them from the term pages, pointed at our local server.
+  const publicSite = siteUrl();
+  const codes = new Map<string, { script: string; iframe: string }>();
+  const { page } = await site.newPage();
+  for (const slug of [FIRST, SECOND]) {
+    await page.goto(`/terms/${slug}/`);
+    const read = async (id: string) => (await page.locator(`textarea#${id}`).inputValue()).replaceAll(publicSite, site.server.url);
+    codes.set(slug, { script: await read('embed-code-script'), iframe: await read('embed-code-iframe') });
+  }
+  await page.close();
+  expect(codes.get(FIRST)!.script).toContain(`<script async src="${site.server.url}/embed.js"></script>`);
+  expect(codes.get(FIRST)!.iframe).toContain(`<iframe src="${site.server.url}/embed/${FIRST}/"`);
+  scriptCode = (slug) => codes.get(slug)!.script;
+  iframeCode = (slug) => codes.get(slug)!.iframe;
+
+  blogPages.set('/post.html', post());
+  blogPages.set('/post-without-loader.html', post({ withLoader: false }));
+  blogPages.set('/post-twice.html', post({ scripts: 2 }));
+  blogPages.set('/open/post.html', post());
+  blogPages.set(
+    '/open/spoof.html',
+    `<!doctype html><title>Spoof</title><script>parent.postMessage({ type: 'glossary-embed:height', slug: '${FIRST}', height: 555 }, '*')</script>`,
+  );
+  blogPages.set(
+    '/frames-term-page.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Framing</title></head><body>
+<iframe id="page" src="${site.server.url}/terms/${FIRST}/" title="term page"></iframe></body></html>`,
+  );
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    // Chrome asks every top-level origin for a favicon; a 404 would show up as a console error.
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    const html = blogPages.get(path);
+    if (!html) return void res.writeHead(404).end();
+    // Pages under /open/ have no CSP (to let a frame of ours be navigated to a spoofing page).
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      ...(path.startsWith('/open/') ? {} : { 'Content-Security-Policy': blogCsp(site.server.url) }),
+    });
+    res.end(html);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('blog server has no address');
+  blog = { url: `http://127.0.0.1:${address.port}`, server };
+  expect(blog.url).not.toBe(site.server.url);
+});
+
+afterAll(async () => {
+  await site?.close();
+  await new Promise((done) => (blog ? blog.server.close(done) : done(undefined)));
+});
+
+describe('embedding cards on another origin under a strict CSP', () => {
+  it('renders both cards at their content height, linked to their terms, and leaves bad blockquotes untouched', async () => {
+    const before = await (async () => {
+      const { page } = await site.newPage();
+      await page.goto(`${blog.url}/post-without-loader.html`);
+      const html = await fallbackHtml(page);
+      await page.close();
+      return html;
+    })();
+    expect(before.hostile).toContain('data-term=');
+    expect(before.unknown).toContain(UNKNOWN);
+
+    const { page, errors } = await site.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      errors.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    await page.goto(`${blog.url}/post.html`);
+
+    // The first card is near the viewport: it replaces its blockquote.
+    const first = await cardIsSized(page, FIRST);
+    await expect(page.locator('#first blockquote').count()).resolves.toBe(0);
+    await expect(first.iframe.getAttribute('title')).resolves.toMatch(/^Outsourcing: definition from the Outsourcing Glossary$/);
+    // The second is 3000px below: not loaded until the reader scrolls towards it.
+    await expect(page.locator(`iframe[src*="/embed/${SECOND}/"]`).count()).resolves.toBe(0);
+    await page.locator('#second').scrollIntoViewIfNeeded();
+    await cardIsSized(page, SECOND);
+    await expect(page.locator('#second blockquote').count()).resolves.toBe(0);
+
+    for (const slug of [FIRST, SECOND]) {
+      const links = await (await embedFrame(page, slug)).$$eval('a', (as) =>
+        as.map((a) => ({ href: a.href, target: a.target, rel: a.rel })),
+      );
+      expect(links.length).toBeGreaterThanOrEqual(1);
+      for (const link of links) {
+        expect(new URL(link.href).pathname).toBe(`/terms/${slug}/`);
+        expect(link.target).toBe('_blank');
+        expect(link.rel.split(/\s+/)).toContain('noopener');
+      }
+    }
+
+    // The unknown slug is not in the term list for its letter: it gets no frame at all.
+    await expect.poll(() => requests.some((u) => u.endsWith(`/embed/terms-${UNKNOWN[0]}.js`))).toBe(true);
+    const after = await fallbackHtml(page);
+    expect(after.hostile).toBe(before.hostile);
+    expect(after.unknown).toBe(before.unknown);
+    await expect(page.locator('iframe').count()).resolves.toBe(2);
+
+    // Nothing was requested for the malformed slug, and nothing outside the embed paths.
+    const ours = requests.filter((u) => u.startsWith(site.server.url)).map((u) => new URL(u).pathname);
+    expect(new Set(ours)).toEqual(
+      new Set(['/embed.js', ...[FIRST, SECOND, UNKNOWN].map((s) => `/embed/terms-${s[0]}.js`), `/embed/${FIRST}/`, `/embed/${SECOND}/`]),
+    );
+    // One request per term list, however many blockquotes share it.
+    expect(ours.filter((p) => p === `/embed/terms-o.js`)).toHaveLength(1);
+    expect(requests.some((u) => /onerror|%3Cimg|<img/i.test(u))).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('creates no duplicate frames when the loader is loaded twice, or again later', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto(`${blog.url}/post-twice.html`);
+    await cardIsSized(page, FIRST);
+    await page.locator('#second').scrollIntoViewIfNeeded();
+    await cardIsSized(page, SECOND);
+    await page.evaluate((src) => {
+      const s = document.createElement('script');
+      s.src = src;
+      document.body.append(s);
+      return new Promise((done) => s.addEventListener('load', done));
+    }, `${site.server.url}/embed.js`);
+    const frames = await page.$$eval('iframe', (fs) => fs.map((f) => new URL(f.src).pathname));
+    expect(frames.sort()).toEqual([`/embed/${SECOND}/`, `/embed/${FIRST}/`].sort());
+    await expect(page.locator('blockquote').count()).resolves.toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('ignores height messages from other origins, for other slugs, or with absurd heights', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto(`${blog.url}/post.html`);
+    const { iframe, frameHeight } = await cardIsSized(page, FIRST);
+    const frame = await embedFrame(page, FIRST);
+    // From the blogger's own origin: the shape is right but the origin is not ours.
+    await page.evaluate(() => window.postMessage({ type: 'glossary-embed:height', slug: 'outsourcing', height: 777 }, '*'));
+    // From our frame, but malformed.
+    for (const message of [
+      { type: 'glossary-embed:height', slug: 'offshoring', height: 701 },
+      { type: 'glossary-embed:height', slug: 'outsourcing', height: Number.POSITIVE_INFINITY },
+      { type: 'glossary-embed:height', slug: 'outsourcing', height: 1e9 },
+      { type: 'glossary-embed:height', slug: 'outsourcing', height: -40 },
+      { type: 'glossary-embed:height', slug: 'outsourcing', height: '702' },
+      { type: 'other', slug: 'outsourcing', height: 703 },
+      'glossary-embed:height',
+    ]) {
+      await frame.evaluate((m) => parent.postMessage(m, '*'), message);
+    }
+    // A well-formed one last: once it has applied, every earlier message has been handled.
+    await frame.evaluate(() => parent.postMessage({ type: 'glossary-embed:height', slug: 'outsourcing', height: 321.2 }, '*'));
+    await expect.poll(() => iframe.evaluate((el) => el.getBoundingClientRect().height)).toBe(322);
+    expect(frameHeight).not.toBe(322);
+    expect(errors).toEqual([]);
+  });
+
+  it('ignores a well-formed report once its frame holds a page from another origin', async () => {
+    const { page } = await site.newPage();
+    await page.goto(`${blog.url}/open/post.html`);
+    const { iframe, frameHeight } = await cardIsSized(page, FIRST);
+    // Our listener is added after the loader's, so when it sees the message the loader has too.
+    await page.evaluate(() => {
+      (window as unknown as { spoofed: Promise<string> }).spoofed = new Promise((done) =>
+        addEventListener('message', (e) => e.data?.height === 555 && done(e.origin)),
+      );
+    });
+    await (await embedFrame(page, FIRST)).evaluate((url) => void (location.href = url), `${blog.url}/open/spoof.html`);
+    await expect(page.evaluate(() => (window as unknown as { spoofed: Promise<string> }).spoofed)).resolves.toBe(blog.url);
+    expect(await iframe.evaluate((el) => el.getBoundingClientRect().height)).toBe(frameHeight);
+    expect(frameHeight).not.toBe(555);
+  });
+
+  it('sizes the plain iframe code (the oEmbed html) tall enough for every card at its declared width', async () => {
+    const { terms } = (await (await fetch(`${site.server.url}/api/terms.json`)).json()) as { terms: { slug: string }[] };
+    const { page, errors } = await site.newPage();
+    for (const { slug } of terms) {
+      const { html } = (await (await fetch(`${site.server.url}/oembed/${slug}.json`)).json()) as { html: string };
+      // The panel's plain iframe code is the oEmbed html.
+      if (slug === FIRST) expect(html.replaceAll(siteUrl(), site.server.url)).toBe(iframeCode(FIRST));
+      blogPages.set(
+        `/plain/${slug}.html`,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title></head><body style="margin:0">
+<div style="width:600px">${html.replaceAll(siteUrl(), site.server.url)}</div></body></html>`,
+      );
+      await page.goto(`${blog.url}/plain/${slug}.html`);
+      const declared = Number(await page.locator('iframe').getAttribute('height'));
+      const frame = await embedFrame(page, slug);
+      const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      expect(content, slug).toBeGreaterThan(50);
+      expect(declared, slug).toBeGreaterThanOrEqual(content);
+      expect(declared - content, slug).toBeLessThan(content * 0.5);
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('framing rules', () => {
+  it('sends anti-framing headers on pages and lets embed views be framed', async () => {
+    const term = await fetch(`${site.server.url}/terms/${FIRST}/`);
+    expect(term.headers.get('x-frame-options')).toBe('DENY');
+    expect(term.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const embed = await fetch(`${site.server.url}/embed/${FIRST}/`);
+    expect(embed.status).toBe(200);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    expect(embed.headers.get('content-security-policy')).toBe('frame-ancestors *');
+    for (const path of ['/api/terms.json', `/api/terms/${FIRST}.json`, `/oembed/${FIRST}.json`]) {
+      const response = await fetch(`${site.server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('access-control-allow-origin'), path).toBe('*');
+    }
+  });
+
+  it('refuses to show a term page inside another site', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto(`${blog.url}/frames-term-page.html`);
+    const frame = await (await page.locator('#page').elementHandle())!.contentFrame();
+    await expect.poll(() => errors.some((e) => /frame-ancestors|X-Frame-Options|refused/i.test(e))).toBe(true);
+    // The blocked frame never holds our document.
+    const h1 = await frame!.evaluate(() => document.querySelector('h1')?.textContent ?? null).catch(() => null);
+    expect(h1).not.toBe('Outsourcing');
+  });
+});
+
+describe('the embed view', () => {
+  const colours = (page: Page) =>
+    page.evaluate(() => {
+      const card = document.querySelector('.term-card')!;
+      return { scheme: getComputedStyle(document.documentElement).colorScheme, background: getComputedStyle(card).backgroundColor };
+    });
+
+  it('follows ?theme= and, without it or without JavaScript, the reader’s colour scheme', async () => {
+    const { page: light, errors } = await site.newPage({ colorScheme: 'light' });
+    await light.goto(`/embed/${FIRST}/`);
+    const lightAuto = await colours(light);
+    await light.goto(`/embed/${FIRST}/?theme=dark`);
+    const forcedDark = await colours(light);
+    await light.goto(`/embed/${FIRST}/?theme=auto`);
+    expect(await colours(light)).toEqual(lightAuto);
+    expect(forcedDark.scheme).toBe('dark');
+    expect(forcedDark.background).not.toBe(lightAuto.background);
+
+    const { page: dark } = await site.newPage({ colorScheme: 'dark', javaScriptEnabled: false });
+    await dark.goto(`/embed/${FIRST}/?theme=light`);
+    const noScript = await colours(dark);
+    expect(noScript.background).toBe(forcedDark.background);
+    await expect(dark.locator('h1 a').textContent()).resolves.toContain('Outsourcing');
+
+    const { page: darkPage } = await site.newPage({ colorScheme: 'dark' });
+    await darkPage.goto(`/embed/${FIRST}/?theme=light`);
+    expect((await colours(darkPage)).background).toBe(lightAuto.background);
+    expect(errors).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('passes axe in the %s theme', async (theme) => {
+    const { page } = await site.newPage({ colorScheme: theme });
+    await page.goto(`/embed/${FIRST}/`);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe('the "Embed this term" panel', () => {
+  it('copies each code, confirms it, and previews the card at its height', async () => {
+    const { page, errors } = await site.newPage({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await page.goto(`/terms/${FIRST}/`);
+    const panel = page.locator('details.embed-panel');
+    await expect(panel.getAttribute('open')).resolves.toBeNull();
+    await panel.locator('summary').click();
+    for (const id of ['embed-code-script', 'embed-code-iframe']) {
+      const button = panel.locator(`button[data-copy-target="${id}"]`);
+      await button.click();
+      const status = button.locator('xpath=following-sibling::*[@role="status"]');
+      await expect.poll(() => status.textContent()).toBe('Copied');
+      await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      await expect(page.locator(`#${id}`).inputValue()).resolves.toBe(copied);
+    }
+    const preview = panel.locator('iframe.embed-panel__preview');
+    await preview.scrollIntoViewIfNeeded();
+    const frame = await embedFrame(page, FIRST);
+    const docHeight = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    await expect.poll(async () => Math.abs((await preview.evaluate((el) => el.getBoundingClientRect().height)) - docHeight)).toBeLessThanOrEqual(3);
+    expect(errors).toEqual([]);
+  });
+
+  it.each(['light', 'dark'] as const)('passes axe when open, in the %s theme', async (theme) => {
+    const { page } = await site.newPage({ colorScheme: theme });
+    await page.goto(`/terms/${FIRST}/`);
+    await page.locator('details.embed-panel summary').click();
+    await page.locator('button[data-copy-target="embed-code-script"]').click();
+    expect(await axeViolations(page, 'details.embed-panel')).toEqual([]);
+  });
+
+  it('reads without JavaScript: codes shown, copy buttons hidden', async () => {
+    const { page } = await site.newPage({ javaScriptEnabled: false });
+    await page.goto(`/terms/${FIRST}/`);
+    await page.locator('details.embed-panel summary').click();
+    await expect(page.locator('#embed-code-script').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#embed-code-script').inputValue()).resolves.toContain('data-term="outsourcing"');
+    await expect(page.locator('button[data-copy-target]').first().isVisible()).resolves.toBe(false);
+  });
+});

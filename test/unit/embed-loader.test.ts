@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { pathToFileURL } from 'node:url';
+import { buildLoader } from '../../src/integrations/embed-loader.ts';
+import { gzipSize } from '../support/weight.ts';
+
+describe('the embed loader build', () => {
+  it('is one minified, self-contained script within 1.5 KB gzipped', async () => {
+    const code = await buildLoader(pathToFileURL(`${process.cwd()}/`));
+    expect(gzipSize(code)).toBeLessThanOrEqual(1536);
+    expect(code.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(code).not.toMatch(/\bimport\b|\bexport\b|\brequire\(/);
+    // It never writes markup: no HTML sinks at all.
+    expect(code).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write|\beval\(/);
+  });
+
+  it('fails clearly when the entry is missing', async () => {
+    await expect(buildLoader(pathToFileURL('/nonexistent-root/'))).rejects.toThrow(/embed-loader\.ts/);
+  });
+});
