@@ -1,10 +1,8 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe.ts';
 import { openSite, type SiteSession } from '../support/browser.ts';
 
-const require = createRequire(import.meta.url);
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 /** NaN, Infinity, or a minus sign stuck to an amount. */
 const BAD_TEXT = /NaN|Infinity|[-−][$€£₹₱\d]|[$€£₹₱][-−]/;
 
@@ -43,14 +41,6 @@ async function pageText(page: Page) {
   return page.locator('body').innerText();
 }
 
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }, AXE_TAGS);
-}
 
 describe('worth calculator in Chromium', () => {
   it('shows the worked example: $600 a day and $75 an hour', async () => {

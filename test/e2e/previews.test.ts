@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe.ts';
 import { openSite, type SiteSession } from '../support/browser.ts';
 
-const require = createRequire(import.meta.url);
 let site: SiteSession;
 beforeAll(async () => {
   site = await openSite();
@@ -82,13 +81,7 @@ describe('term previews in Chromium', () => {
       const { link } = await firstTermLink(page);
       await link.focus();
       await page.locator('#term-preview').waitFor({ state: 'visible' });
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe.run({
-          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-        }),
-      );
-      expect(result.violations.map((v) => `${colorScheme}: ${v.id} ${JSON.stringify(v.nodes.map((n) => n.target))}`)).toEqual([]);
+      expect((await axeViolations(page)).map((v) => `${colorScheme}: ${v}`)).toEqual([]);
     }
   });
 });
