@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from '../support/axe.ts';
+import { openSite, type SiteSession } from '../support/browser.ts';
+import { builtPages } from '../support/dist.ts';
+
+let site: SiteSession;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => site?.close());
+
+const paths = builtPages().map((p) => p.path);
+
+describe('accessibility of every page, in both themes (axe-core)', () => {
+  it.each(paths)('%s', async (path) => {
+    const found: string[] = [];
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, errors } = await site.newPage({ colorScheme });
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(path === '/404.html' ? 200 : 200);
+      found.push(...(await axeViolations(page)).map((v) => `${colorScheme}: ${v}`));
+      // CSP violations and script errors show up as console errors.
+      found.push(...errors.map((e) => `${colorScheme}: ${e}`));
+      await page.context().close();
+    }
+    expect(found).toEqual([]);
+  });
+});
+
+const KEYBOARD_PAGES = ['/', '/terms/outsourcing/', '/guides/what-is-your-hour-worth/', '/calculator/', '/search/', '/compare/offshoring-vs-outsourcing/'];
+
+describe('keyboard', () => {
+  it.each(KEYBOARD_PAGES)('%s: every control is reachable with Tab and visibly focused', async (path) => {
+    const { page } = await site.newPage();
+    await page.goto(path);
+    const controls = await page.evaluate(() => {
+      const selector = 'a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+      return [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => !el.closest('template') && el.getClientRects().length > 0 && !(el as HTMLButtonElement).disabled && getComputedStyle(el).visibility !== 'hidden')
+        .map((el, i) => {
+          el.dataset.kbdProbe = String(i);
+          return i;
+        });
+    });
+    const reached = new Set<string>();
+    const unfocused: string[] = [];
+    for (let i = 0; i < controls.length + 40 && reached.size < controls.length; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return undefined;
+        const style = getComputedStyle(el);
+        const outline = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0;
+        const ring = style.boxShadow !== 'none';
+        return { probe: el.dataset.kbdProbe, visible: outline || ring, what: el.outerHTML.slice(0, 80) };
+      });
+      if (!state?.probe) continue;
+      reached.add(state.probe);
+      if (!state.visible) unfocused.push(state.what);
+    }
+    expect(unfocused).toEqual([]);
+    expect(reached.size).toBe(controls.length);
+  });
+});
