@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { siteUrl } from './src/lib/site.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -20,5 +21,5 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [] }),
   },
-  integrations: [mdx()],
+  integrations: [mdx(), searchIndex()],
 });
