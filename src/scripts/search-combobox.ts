@@ -7,7 +7,7 @@ import { nextActiveIndex } from '../lib/search-keys.ts';
 import { loadPagefind, runSearch } from './search-engine.ts';
 
 const LIMIT = 8;
-const DELAY_MS = 60;
+const DELAY_MS = 40;
 
 function make<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

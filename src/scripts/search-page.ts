@@ -6,7 +6,7 @@ import { historyMode, parseSearchState, resultCountText, searchStateToQuery, sam
 import { loadPagefind, runSearch, type SearchOutcome } from './search-engine.ts';
 
 const PAGE_SIZE = 20;
-const DELAY_MS = 120;
+const DELAY_MS = 40;
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
