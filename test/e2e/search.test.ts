@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { openSite, type SiteSession } from '../support/browser.ts';
 import { normalizeQuery } from '../../src/lib/search.ts';
@@ -63,6 +65,9 @@ describe('search page', () => {
     await expect(first.locator('.search-result__summary').textContent()).resolves.toMatch(/another country/);
     await expect(page.locator('[data-search-nojs]').isHidden()).resolves.toBe(true);
     await expect(status(page).getAttribute('role')).resolves.toBe('status');
+    // Every result is shown, so there is nothing more to load and no empty-state message.
+    await expect(page.locator('#search-more').isHidden()).resolves.toBe(true);
+    await expect(page.locator('#search-empty').isHidden()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
 
@@ -213,6 +218,24 @@ describe('header search box', () => {
     await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'offshoring');
     await page.waitForFunction(() => document.querySelector('#search-results h2')?.textContent === 'Offshoring');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('accessibility', () => {
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+  it.each(['light', 'dark'] as const)('the search page with results and open suggestions has no axe violations (%s)', async (colorScheme) => {
+    const { page } = await site.newPage({ colorScheme });
+    await searchPage(page, '?q=outsourcing');
+    await page.locator('#header-search-input').focus();
+    await typeInHeader(page, 'off');
+    await page.keyboard.press('ArrowDown');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 });
 
