@@ -4,6 +4,9 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { openSite, type SiteSession } from '../support/browser.ts';
 import { normalizeQuery } from '../../src/lib/search.ts';
+import { distDir } from '../support/dist.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 let site: SiteSession;
 beforeAll(async () => {
@@ -47,6 +50,8 @@ describe('search page', () => {
   });
 
   it('finds a term by its abbreviation first: "BPO" lists business process outsourcing first', async () => {
+    const term = join(distDir(), 'terms', 'business-process-outsourcing', 'index.html');
+    expect(existsSync(term), 'the built glossary has no business-process-outsourcing term (alias BPO)').toBe(true);
     const { page, errors } = await site.newPage();
     await searchPage(page, '?q=BPO');
     expect((await resultTitles(page))[0]).toBe('Business process outsourcing');
