@@ -7,6 +7,7 @@ import { contentDir } from './src/lib/content-source.ts';
 import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
 import remarkTermLinks from './src/lib/remark-term-links.ts';
 import embedLoader from './src/integrations/embed-loader.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -34,5 +35,5 @@ export default defineConfig({
     // so they are off; write typographic quotes directly where they matter.
     processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
-  integrations: [mdx(), embedLoader()],
+  integrations: [mdx(), embedLoader(), searchIndex()],
 });

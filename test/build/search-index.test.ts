@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { builtPages, distDir } from '../support/dist.ts';
+import { TOPICS } from '../../src/lib/content-schema.ts';
+import { SITE_NAME } from '../../src/lib/site.ts';
+
+const dir = distDir();
+const pages = builtPages(dir);
+const termPages = pages.filter((p) => /^\/terms\/[^/]+\/$/.test(p.path));
+const guidePages = pages.filter((p) => /^\/guides\/[^/]+\/$/.test(p.path));
+const otherPages = pages.filter((p) => !termPages.includes(p) && !guidePages.includes(p));
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+
+/** Pagefind's page records: gzip, a 12-byte signature, then JSON (one page, or a group of pages). */
+function fragments(): Fragment[] {
+  const folder = join(dir, 'pagefind', 'fragment');
+  return readdirSync(folder).flatMap((name) => {
+    const bytes = gunzipSync(readFileSync(join(folder, name)));
+    expect(bytes.subarray(0, 12).toString()).toBe('pagefind_dcd');
+    const json = JSON.parse(bytes.subarray(12).toString('utf8')) as Fragment | Record<string, Fragment>;
+    return 'url' in json && typeof json.url === 'string' ? [json as Fragment] : Object.values(json as Record<string, Fragment>);
+  });
+}
+
+describe('search markup on pages', () => {
+  it.each(termPages.map((p) => [p.path, p] as const))('%s carries its search metadata', (_path, page) => {
+    const metas = page.root.querySelectorAll('[data-search-meta]');
+    expect(metas).toHaveLength(1);
+    const meta = metas[0]!;
+    expect(meta.hasAttribute('hidden')).toBe(true);
+    expect(meta.getAttribute('data-kind')).toBe('term');
+    expect(TOPICS).toContain(meta.getAttribute('data-topic'));
+    expect(meta.getAttribute('data-title')).toBe(page.root.querySelector('h1')?.text.trim());
+    expect(meta.getAttribute('data-summary')).toBe(page.root.querySelector('meta[name="description"]')?.getAttribute('content'));
+    expect(meta.getAttribute('data-pagefind-filter')).toBe('kind[data-kind], topic[data-topic]');
+    // The search metadata sits inside <main>, the part of the page that is indexed.
+    expect(page.root.querySelector('main [data-search-meta]')).not.toBeNull();
+  });
+
+  it.each(guidePages.map((p) => [p.path, p] as const))('%s is marked as a guide', (_path, page) => {
+    const meta = page.root.querySelector('main [data-search-meta]');
+    expect(meta?.getAttribute('data-kind')).toBe('guide');
+    expect(meta?.getAttribute('data-title')).toBe(page.root.querySelector('h1')?.text.trim());
+  });
+
+  it('other pages carry no search metadata', () => {
+    for (const page of otherPages) expect(page.root.querySelectorAll('[data-search-meta]'), page.path).toHaveLength(0);
+  });
+
+  it('no page loads Pagefind before search is used', () => {
+    for (const page of pages) expect(page.html, page.path).not.toMatch(/\/pagefind\//);
+  });
+});
+
+describe('the Pagefind index', () => {
+  const records = fragments();
+  const byUrl = new Map(records.map((r) => [r.url, r]));
+
+  it('is written with its entry file', () => {
+    expect(existsSync(join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages.en?.page_count).toBe(termPages.length + guidePages.length);
+  });
+
+  it('holds every term and guide page and nothing else', () => {
+    expect([...byUrl.keys()].sort()).toEqual([...termPages, ...guidePages].map((p) => p.path).sort());
+  });
+
+  it('gives each result its title, kind and summary, and the kind and topic filters', () => {
+    for (const page of termPages) {
+      const record = byUrl.get(page.path)!;
+      const meta = page.root.querySelector('[data-search-meta]')!;
+      expect(record.meta).toMatchObject({ title: meta.getAttribute('data-title'), kind: 'term', summary: meta.getAttribute('data-summary') });
+      expect(record.filters).toEqual({ kind: ['term'], topic: [meta.getAttribute('data-topic')] });
+      const aliases = meta.getAttribute('data-aliases');
+      if (aliases) expect(record.meta.aliases).toBe(aliases);
+    }
+    for (const page of guidePages) {
+      expect(byUrl.get(page.path)).toMatchObject({ meta: { kind: 'guide' }, filters: { kind: ['guide'] } });
+    }
+  });
+
+  it('indexes the main content only: no header, navigation or footer', () => {
+    const footer = pages[0]!.root.querySelector('.site-footer p')!.text.trim();
+    for (const record of records) {
+      expect(record.content, record.url).not.toContain(footer);
+      expect(record.content, record.url).not.toContain('Skip to content');
+      expect(record.content, record.url).not.toContain(SITE_NAME);
+      expect(record.content.startsWith(record.meta.title!), record.url).toBe(true);
+    }
+  });
+});
