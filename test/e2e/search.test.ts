@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
+import { axeViolations } from '../support/axe.ts';
 import { openSite, type SiteSession } from '../support/browser.ts';
 import { normalizeQuery } from '../../src/lib/search.ts';
 import { distDir } from '../support/dist.ts';
@@ -227,19 +226,13 @@ describe('header search box', () => {
 });
 
 describe('accessibility', () => {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
   it.each(['light', 'dark'] as const)('the search page with results and open suggestions has no axe violations (%s)', async (colorScheme) => {
     const { page } = await site.newPage({ colorScheme });
     await searchPage(page, '?q=outsourcing');
     await page.locator('#header-search-input').focus();
     await typeInHeader(page, 'off');
     await page.keyboard.press('ArrowDown');
-    await page.addScriptTag({ content: axeSource });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 });
