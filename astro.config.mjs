@@ -1,8 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { siteUrl } from './src/lib/site.ts';
+import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -20,5 +22,6 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [] }),
   },
-  integrations: [mdx()],
+  // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
+  integrations: [mdx(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
 });
