@@ -3,8 +3,8 @@
  * satori (to SVG, text as paths) and rasterised by resvg. Pure apart from reading the Inter
  * font files and the colour tokens once, on first use.
  *
- * Endpoints under src/pages/og/ call `ogImageResponse(card)`; a new kind of page needs an
- * endpoint of its own: see README.md, "Share images".
+ * Endpoints under src/pages/og/ serve these through `ogImageResponse` (og-cache.ts); a new
+ * kind of page needs an endpoint of its own: see README.md, "Search engines and sharing".
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -176,6 +176,8 @@ export function cardTree(card: OgCard, theme: OgTheme): Node {
 interface Assets {
   fonts: SatoriOptions['fonts'];
   theme: OgTheme;
+  /** Versions of the renderer and font packages, part of every image's fingerprint. */
+  versions: string;
 }
 
 let assets: Assets | undefined;
@@ -194,7 +196,10 @@ function loadAssets(): Assets {
     }
   }
   const theme = lightThemeFromTokens(readFileSync(resolve('src/styles/tokens.css'), 'utf8'));
-  assets = { fonts, theme };
+  const versions = ['satori', '@resvg/resvg-js', '@fontsource/inter']
+    .map((name) => `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`)
+    .join(' ');
+  assets = { fonts, theme, versions };
   return assets;
 }
 
@@ -208,23 +213,30 @@ export async function renderOgSvg(card: OgCard): Promise<string> {
   });
 }
 
+const RESVG_OPTIONS = {
+  fitTo: { mode: 'width', value: OG_IMAGE_WIDTH },
+  // Text is already paths: skip scanning the system's fonts.
+  font: { loadSystemFonts: false },
+} as const;
+
+/**
+ * Everything the image of `card` depends on: the laid-out element tree (text, sizes, colours),
+ * the font families, the rasteriser's options and the packages' versions. Equal fingerprints
+ * give equal images, so a cache can key on them.
+ */
+export function renderFingerprint(card: OgCard): string {
+  const { theme, versions } = loadAssets();
+  return JSON.stringify({ tree: cardTree(card, theme), fonts: FONT_FAMILIES, resvg: RESVG_OPTIONS, versions });
+}
+
 /** The card as a 1200x630 PNG. */
 export async function renderOgImage(card: OgCard): Promise<Uint8Array<ArrayBuffer>> {
   const svg = await renderOgSvg(card);
-  const resvg = new Resvg(svg, {
-    fitTo: { mode: 'width', value: OG_IMAGE_WIDTH },
-    // Text is already paths: skip scanning the system's fonts.
-    font: { loadSystemFonts: false },
-  });
+  const resvg = new Resvg(svg, RESVG_OPTIONS);
   const png = resvg.render().asPng();
   const bytes = new Uint8Array(new ArrayBuffer(png.byteLength));
   bytes.set(png);
   return bytes;
-}
-
-export async function ogImageResponse(card: OgCard): Promise<Response> {
-  const png = await renderOgImage(card);
-  return new Response(png, { headers: { 'Content-Type': 'image/png' } });
 }
 
 /** The card for a page of one kind (its eyebrow label from OG_IMAGE_KINDS), with the site's name and host. */

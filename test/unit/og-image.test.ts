@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { cardTree, defaultCard, estimateLines, kindCard, lightThemeFromTokens, renderOgImage, renderOgSvg, titleFontSize } from '../../src/lib/og-image.ts';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cardTree, defaultCard, estimateLines, kindCard, lightThemeFromTokens, renderFingerprint, renderOgImage, renderOgSvg, titleFontSize } from '../../src/lib/og-image.ts';
+import { cacheFile, cachedOgImage, ogCacheDir, ogImageResponse } from '../../src/lib/og-cache.ts';
 import { pngDimensions } from '../../src/lib/png.ts';
 
 const tokens = readFileSync('src/styles/tokens.css', 'utf8');
@@ -85,6 +88,48 @@ describe('rendering', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
     const odd = await renderOgImage({ ...card, title: '</svg><script>Łódź “quotes” & more', summary: 'Zażółć gęślą jaźń ' + 'W'.repeat(300) });
     expect(pngDimensions(odd)).toEqual({ width: 1200, height: 630 });
+  });
+});
+
+describe('image cache', () => {
+  it('is on by default under node_modules/.cache, moves with OG_CACHE_DIR and turns off', () => {
+    expect(ogCacheDir({})).toMatch(/node_modules\/\.cache\/og-images$/);
+    expect(ogCacheDir({ OG_CACHE_DIR: '/tmp/x' })).toBe('/tmp/x');
+    expect(ogCacheDir({ OG_CACHE_DIR: 'off' })).toBeUndefined();
+  });
+
+  it('fingerprints the text and the layout', () => {
+    expect(renderFingerprint(card)).toBe(renderFingerprint({ ...card }));
+    expect(renderFingerprint(card)).not.toBe(renderFingerprint({ ...card, summary: `${card.summary} More.` }));
+    expect(renderFingerprint(card)).not.toBe(renderFingerprint({ ...card, eyebrow: 'Guide' }));
+  });
+
+  it('renders and stores on a miss, then serves the stored file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
+    try {
+      const first = await cachedOgImage(card, dir);
+      const file = cacheFile(dir, renderFingerprint(card));
+      expect(existsSync(file)).toBe(true);
+      expect(Buffer.from(readFileSync(file)).equals(Buffer.from(first))).toBe(true);
+      expect(pngDimensions(first)).toEqual({ width: 1200, height: 630 });
+      // Whatever the cache holds is what a hit returns: proof that the second call reads it.
+      const marker = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1]);
+      writeFileSync(file, marker);
+      expect([...(await cachedOgImage(card, dir))]).toEqual([...marker]);
+      // Another card is another entry; no temporary files are left behind.
+      await cachedOgImage({ ...card, title: 'Homeshoring' }, dir);
+      const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png'));
+      expect(entries).toHaveLength(2);
+      expect(readdirSync(dir, { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.tmp'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('answers endpoints with image/png', async () => {
+    const response = await ogImageResponse(card, undefined);
+    expect(response.headers.get('Content-Type')).toBe('image/png');
+    expect(pngDimensions(new Uint8Array(await response.arrayBuffer()))).toEqual({ width: 1200, height: 630 });
   });
 });
 

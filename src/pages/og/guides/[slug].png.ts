@@ -1,7 +1,8 @@
 // Share image of each guide, /og/guides/<slug>.png. None when OG_IMAGES=off.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allArticles } from '../../../data/collections.ts';
-import { kindCard, ogImageResponse } from '../../../lib/og-image.ts';
+import { kindCard } from '../../../lib/og-image.ts';
+import { ogImageResponse } from '../../../lib/og-cache.ts';
 import { ogImagesEnabled } from '../../../lib/seo.ts';
 
 export const getStaticPaths = (async () => {

@@ -1,7 +1,8 @@
 // Share image of each term page, /og/terms/<slug>.png. None when OG_IMAGES=off.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allTerms } from '../../../data/collections.ts';
-import { kindCard, ogImageResponse } from '../../../lib/og-image.ts';
+import { kindCard } from '../../../lib/og-image.ts';
+import { ogImageResponse } from '../../../lib/og-cache.ts';
 import { ogImagesEnabled } from '../../../lib/seo.ts';
 
 export const getStaticPaths = (async () => {
