@@ -193,33 +193,30 @@ export interface TermSeoInput {
 export const termPagePath = (slug: string): string => `/terms/${slug}/`;
 export const guidePagePath = (slug: string): string => `/guides/${slug}/`;
 
-function definedTerm(term: TermSeoInput, site: string): DefinedTerm {
+export function definedTermJsonLd(term: TermSeoInput, site: string): WithContext<DefinedTerm> {
   const url = siteHref(site, termPagePath(term.slug));
   return {
+    '@context': 'https://schema.org',
     '@type': 'DefinedTerm',
     '@id': `${url}#term`,
     name: term.title,
     description: cleanText(term.summary),
     url,
     ...(term.aliases.length > 0 ? { alternateName: [...term.aliases] } : {}),
-    inDefinedTermSet: { '@id': glossarySetId(site) },
-  };
-}
-
-export function definedTermJsonLd(term: TermSeoInput, site: string): WithContext<DefinedTerm> {
-  const base = definedTerm(term, site);
-  return {
-    '@context': 'https://schema.org',
-    ...base,
     inDefinedTermSet: {
       '@type': 'DefinedTermSet',
       '@id': glossarySetId(site),
       name: SITE_NAME,
       url: siteHref(site, '/glossary/'),
     },
-  } as WithContext<DefinedTerm>;
+  };
 }
 
+/**
+ * The glossary as a DefinedTermSet naming every term. Each entry is kept to its name and URL:
+ * the term's own page carries its description and aliases, and the A-Z page stays small as
+ * the glossary grows.
+ */
 export function definedTermSetJsonLd(terms: readonly TermSeoInput[], site: string): WithContext<DefinedTermSet> {
   return {
     '@context': 'https://schema.org',
@@ -230,7 +227,10 @@ export function definedTermSetJsonLd(terms: readonly TermSeoInput[], site: strin
     url: siteHref(site, '/glossary/'),
     inLanguage: 'en',
     publisher: { '@id': organizationId(site) },
-    hasDefinedTerm: terms.map((term) => definedTerm(term, site)),
+    hasDefinedTerm: terms.map((term) => {
+      const url = siteHref(site, termPagePath(term.slug));
+      return { '@type': 'DefinedTerm', '@id': `${url}#term`, name: term.title, url };
+    }),
   };
 }
 

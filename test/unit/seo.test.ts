@@ -192,7 +192,7 @@ describe('structured data', () => {
     expect(set['@type']).toBe('DefinedTermSet');
     expect(set.url).toBe(`${SITE}/glossary/`);
     expect(set.hasDefinedTerm.map((t: { url: string }) => t.url)).toEqual([`${SITE}/terms/offshoring/`, `${SITE}/terms/homeshoring/`]);
-    expect(set.hasDefinedTerm.every((t: { inDefinedTermSet: { '@id': string } }) => t.inDefinedTermSet['@id'] === set['@id'])).toBe(true);
+    expect(set.hasDefinedTerm[0]).toEqual({ '@type': 'DefinedTerm', '@id': `${SITE}/terms/offshoring/#term`, name: 'Offshoring', url: `${SITE}/terms/offshoring/` });
   });
 
   it('describes a guide as an Article by the site organisation', () => {
