@@ -56,8 +56,8 @@ describe('the built site', () => {
 });
 
 describe('titles', () => {
-  it('are unique across indexable pages', () => {
-    const titles = indexable.map((p) => p.root.querySelector('title')?.text ?? '');
+  it('are unique across pages', () => {
+    const titles = pages.map((p) => p.root.querySelector('title')?.text ?? '');
     const duplicates = titles.filter((t, i) => titles.indexOf(t) !== i);
     expect(duplicates).toEqual([]);
   });
