@@ -1,13 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { siteUrl } from './src/lib/site.ts';
-import { contentDir } from './src/lib/content-source.ts';
-import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
-import remarkTermLinks from './src/lib/remark-term-links.ts';
-import embedLoader from './src/integrations/embed-loader.ts';
-import searchIndex from './src/integrations/search-index.ts';
+  // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
+  integrations: [mdx(), embedLoader(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -35,5 +33,6 @@ export default defineConfig({
     // so they are off; write typographic quotes directly where they matter.
     processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
-  integrations: [mdx(), embedLoader(), searchIndex()],
+  // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
+  integrations: [mdx(), embedLoader(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
 });
