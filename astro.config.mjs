@@ -4,8 +4,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { siteUrl } from './src/lib/site.ts';
-  // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
-  integrations: [mdx(), embedLoader(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
+import { contentDir } from './src/lib/content-source.ts';
+import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
+import remarkTermLinks from './src/lib/remark-term-links.ts';
+import { sitemapFilter } from './src/lib/sitemap-filter.ts';
+import embedLoader from './src/integrations/embed-loader.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
