@@ -125,9 +125,10 @@ describe('share images', () => {
     expect(ogImageForPath('/glossary/', true)).toBe(DEFAULT_OG_IMAGE);
     expect(ogImageForPath('/', true)).toBe(DEFAULT_OG_IMAGE);
     expect(ogImageForPath('/topics/models/', true)).toBe(DEFAULT_OG_IMAGE);
-    // Comparison pages get theirs once their endpoint is registered.
-    expect(ogImageForPath('/compare/a-vs-b/', true)).toBe(DEFAULT_OG_IMAGE);
-    expect(ogImageForPath('/compare/a-vs-b/', true, ['terms', 'compare'])).toBe('/og/compare/a-vs-b.png');
+    // Comparison pages have their own image; a kind without an endpoint falls back to the default.
+    expect(ogImageForPath('/compare/a-vs-b/', true)).toBe('/og/compare/a-vs-b.png');
+    expect(ogImageForPath('/compare/a-vs-b/', true, ['terms'])).toBe(DEFAULT_OG_IMAGE);
+    expect(ogImageForPath('/compare/a-vs-b/', false)).toBe(DEFAULT_OG_IMAGE);
   });
 
   it('rejects a slug that is not one', () => {
