@@ -10,7 +10,6 @@ const isDark = () =>
 if (button) {
   const sync = () => button.setAttribute('aria-pressed', String(isDark()));
   sync();
-  button.hidden = false;
   button.addEventListener('click', () => {
     const next = isDark() ? 'light' : 'dark';
     root.dataset.theme = next;
