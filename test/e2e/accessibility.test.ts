@@ -11,13 +11,16 @@ afterAll(async () => site?.close());
 
 const paths = builtPages().map((p) => p.path);
 
-describe('accessibility of every page, in both themes (axe-core)', () => {
+describe('accessibility of every page, in both themes (axe-core), light on a 320 px phone', () => {
   it.each(paths)('%s', async (path) => {
     const found: string[] = [];
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, errors } = await site.newPage({ colorScheme });
+      const viewport = colorScheme === 'light' ? { width: 320, height: 640 } : { width: 1280, height: 800 };
+      const { page, errors } = await site.newPage({ colorScheme, viewport });
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) found.push(`${colorScheme}: page is ${overflow}px wider than a ${viewport.width}px screen`);
       found.push(...(await axeViolations(page)).map((v) => `${colorScheme}: ${v}`));
       // CSP violations and script errors show up as console errors.
       found.push(...errors.map((e) => `${colorScheme}: ${e}`));
