@@ -8,7 +8,7 @@ import { contentDir } from './src/lib/content-source.ts';
 import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
 import remarkTermLinks from './src/lib/remark-term-links.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
-import embedLoader from './src/integrations/embed-loader.ts';
+import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
@@ -38,5 +38,5 @@ export default defineConfig({
     processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
-  integrations: [mdx(), embedLoader(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
+  integrations: [mdx(), standaloneScripts(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
 });

@@ -1,5 +1,5 @@
 /**
- * The embed loader, served to other sites as /embed.js (built by src/integrations/embed-loader.ts).
+ * The embed loader, served to other sites as /embed.js (built by src/integrations/standalone-scripts.ts).
  *
  * It finds `<blockquote class="glossary-embed" data-term="<slug>">` on the page and, as each
  * nears the viewport, puts the live card (an iframe of /embed/<slug>/ on the loader's own

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
-import { buildLoader } from '../../src/integrations/embed-loader.ts';
+import { buildLoader, buildStandalone, SEARCH_UI } from '../../src/integrations/standalone-scripts.ts';
 import { gzipSize } from '../support/weight.ts';
 
 describe('the embed loader build', () => {
@@ -15,5 +15,15 @@ describe('the embed loader build', () => {
 
   it('fails clearly when the entry is missing', async () => {
     await expect(buildLoader(pathToFileURL('/nonexistent-root/'))).rejects.toThrow(/embed-loader\.ts/);
+  });
+});
+
+describe('the search suggestions build', () => {
+  it('is one ES module with the suggestions code, loading Pagefind from the site at run time', async () => {
+    const code = await buildStandalone(pathToFileURL(`${process.cwd()}/`), SEARCH_UI);
+    expect(code).toContain('/pagefind/pagefind.js');
+    expect(code).toContain('combobox');
+    expect(code).not.toContain('__vitePreload');
+    expect(gzipSize(code)).toBeLessThanOrEqual(4096);
   });
 });

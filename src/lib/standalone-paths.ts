@@ -1,0 +1,3 @@
+/** Fixed addresses of the scripts built outside Vite's bundle (src/integrations/standalone-scripts.ts). */
+export const EMBED_LOADER_PATH = '/embed.js';
+export const SEARCH_UI_PATH = '/search-ui.js';
