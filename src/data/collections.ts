@@ -26,6 +26,11 @@ export function allArticles(): Promise<ArticleEntry[]> {
   return articlesPromise;
 }
 
+/** getStaticPaths for pages with one page per term (/terms/<slug>/, /embed/<slug>/). */
+export async function termPaths() {
+  return (await allTerms()).map((term) => ({ params: { slug: term.id }, props: { term } }));
+}
+
 let bySlugPromise: Promise<Map<string, TermEntry>> | undefined;
 export function termsBySlug(): Promise<Map<string, TermEntry>> {
   bySlugPromise ??= allTerms().then((terms) => new Map(terms.map((t) => [t.id, t])));

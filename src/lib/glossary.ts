@@ -65,10 +65,6 @@ export class Glossary {
     return this.terms.get(slug);
   }
 
-  has(slug: string): boolean {
-    return this.terms.has(slug);
-  }
-
   /** Every unordered contrast pair once, sorted by path. */
   contrastPairs(): ContrastPair[] {
     const pairs = new Map<string, ContrastPair>();

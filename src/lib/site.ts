@@ -10,10 +10,6 @@ export function siteUrl(env: Record<string, string | undefined> = process.env): 
   return url.origin + url.pathname.replace(/\/+$/, '');
 }
 
-export function absoluteUrl(path: string, base: string): string {
-  return new URL(path, `${base}/`).href;
-}
-
 /** Search results show about 60 characters of a title; a page's own title is fitted to that. */
 export const TITLE_MAX = 60;
 export const TITLE_SEPARATOR = ' | ';
