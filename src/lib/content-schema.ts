@@ -27,6 +27,7 @@ export const TOPIC_BLURBS: Record<Topic, string> = {
 };
 
 export const SUMMARY_MAX = 160;
+export const TAKEAWAY_MAX = 120;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const slug = z.string().regex(SLUG_PATTERN, 'must be a lowercase hyphenated slug such as "out-tasking"');
@@ -73,6 +74,11 @@ export const termSchema = z
     contrasts: z.array(slug).default([]),
     sources: z.array(source).min(1, 'at least one source is required'),
     updated,
+    takeaways: z
+      .array(z.string().trim().min(10, 'each takeaway needs at least 10 characters').max(TAKEAWAY_MAX, `each takeaway must be at most ${TAKEAWAY_MAX} characters`))
+      .min(2, 'takeaways needs two to four points')
+      .max(4, 'takeaways needs two to four points')
+      .optional(),
     featured: z.boolean().default(false),
     profile: profileSchema.optional(),
   })
