@@ -18,8 +18,12 @@ export const MAX_EMBED_HEIGHT = 4000;
 export const EMBED_THEMES = ['light', 'dark', 'auto'] as const;
 export type EmbedTheme = (typeof EMBED_THEMES)[number];
 
-/** Name of the loader's one global: `scan()` to look for new blockquotes, `known()` for term lists. */
-export const LOADER_GLOBAL = 'glossaryEmbed';
+/**
+ * Key of the loader's one global, `window[Symbol.for(LOADER_KEY)]`: `scan()` to look for new
+ * blockquotes, `known()` for term lists. A symbol, not a name: a host element with
+ * `id="glossaryEmbed"` shows up as `window.glossaryEmbed` and would shadow a named global.
+ */
+export const LOADER_KEY = 'glossaryEmbed';
 
 /** First characters a slug can start with; the term list is split into one script per character. */
 export const SLUG_INITIALS = '0123456789abcdefghijklmnopqrstuvwxyz';

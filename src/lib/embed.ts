@@ -6,7 +6,7 @@
  */
 import { SITE_NAME } from './site.ts';
 import { definitionText, termCardData, type TermCardData } from './term-card.ts';
-import { EMBED_CLASS, embedPath, frameTitle, isEmbeddableSlug, LOADER_GLOBAL, SLUG_INITIALS, type EmbedTheme } from './embed-protocol.ts';
+import { EMBED_CLASS, embedPath, frameTitle, isEmbeddableSlug, LOADER_KEY, SLUG_INITIALS, type EmbedTheme } from './embed-protocol.ts';
 
 /** What the API and oEmbed need from a term entry (a content collection entry fits). */
 export interface EmbedTermSource {
@@ -143,7 +143,7 @@ export function termListsByInitial(slugs: string[]): Map<string, string[]> {
 
 /** The script at termListPath(): hands its slugs to the loader, and does nothing without it. */
 export function termListScript(slugs: string[]): string {
-  return `window.${LOADER_GLOBAL}&&${LOADER_GLOBAL}.known(${JSON.stringify(slugs)});\n`;
+  return `(function(l){l&&typeof l.known=="function"&&l.known(${JSON.stringify(slugs)})})(window[Symbol.for(${JSON.stringify(LOADER_KEY)})]);\n`;
 }
 
 // Layout figures of the embed view (src/styles/embed.css with tokens.css and term-card.css),

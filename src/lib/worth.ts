@@ -106,10 +106,17 @@ export function worthOf(income: number, days: number, hoursPerDay: number): Wort
   return { daily, hourly: daily / hoursPerDay };
 }
 
-/** Weeks a year from working days: days / 5, but never more than the 52 weeks a year has. */
+/** A week holds seven days, whatever the yearly count of working days says. */
+export const MAX_DAYS_PER_WEEK = 7;
+
+/**
+ * Weeks a year from working days: days / 5, but never more than the 52 weeks a year has; and
+ * days a week from those, but never more than the seven a week holds (365 working days are
+ * seven days a week, not 7.02), so the hours you work in a week never pass 7 x 24 = 168.
+ */
 export function assumptionsFor(days: number, hoursPerDay: number): Assumptions {
   const weeksPerYear = Math.min(days / DAYS_PER_WEEK, WEEKS_PER_YEAR);
-  const daysPerWeek = days / weeksPerYear;
+  const daysPerWeek = Math.min(days / weeksPerYear, MAX_DAYS_PER_WEEK);
   return { daysPerWeek, weeksPerYear, hoursPerWeek: daysPerWeek * hoursPerDay };
 }
 
@@ -405,10 +412,27 @@ export function evaluate(raw: RawState): Evaluation {
 const MAX_URL_TEXT = 200;
 const clip = (s: string) => s.slice(0, MAX_URL_TEXT);
 
+/**
+ * A number as plain decimal digits, never in exponent form: 1e-7 becomes "0.0000001" and
+ * 1e+21 "1000000000000000000000", which `parseNumber` reads back to the same number. The digits
+ * are those of JavaScript's shortest round-trip form, with the decimal point moved.
+ */
+export function plainDecimal(value: number): string {
+  const text = String(value);
+  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, whole, fraction = '', exp] = m;
+  const digits = whole + fraction;
+  const point = whole.length + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
 /** A number as text: canonical digits when it parses, else the text as typed. */
 function canonicalNumber(text: string): string {
   const p = parseNumber(text);
-  return p.ok ? String(p.value) : text;
+  return p.ok ? plainDecimal(p.value) : text;
 }
 
 /**

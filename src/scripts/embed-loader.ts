@@ -16,7 +16,7 @@
  */
 import {
   EMBED_CLASS,
-  LOADER_GLOBAL,
+  LOADER_KEY,
   embedPath,
   frameTitle,
   heightFromMessage,
@@ -39,12 +39,19 @@ interface Loader {
 /** How long after the frame has loaded a card may take to report before we give up on it. */
 const GRACE_MS = 5000;
 
-const host = window as unknown as Record<string, Loader | undefined>;
-const current = document.currentScript as HTMLScriptElement | null;
-const running = host[LOADER_GLOBAL];
+interface TrustedTypes {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): string };
+}
+
+const KEY = Symbol.for(LOADER_KEY);
+const host = window as unknown as Record<symbol, Loader | undefined> & { trustedTypes?: TrustedTypes };
+// `document.currentScript` can be shadowed by a host element named "currentScript": only a real
+// script element counts.
+const current = document.currentScript;
+const running = host[KEY];
 
 if (running) running.scan();
-else if (current && current.src) start(new URL(current.src).origin);
+else if (current instanceof HTMLScriptElement && current.src) start(new URL(current.src).origin);
 
 function start(origin: string): void {
   const seen = new WeakSet<Element>();
@@ -55,10 +62,27 @@ function start(origin: string): void {
 
   const slugOf = (quote: Element) => quote.getAttribute('data-term') as string;
 
+  // Safe to call twice: a second call finds nothing to remove (splice(-1, 1) would remove the
+  // last, unrelated embed).
   const drop = (embed: Embed) => {
+    const at = embeds.indexOf(embed);
+    if (at < 0) return;
+    embeds.splice(at, 1);
     embed.frame.remove();
-    embeds.splice(embeds.indexOf(embed), 1);
   };
+
+  // Under Trusted Types (`require-trusted-types-for 'script'`), a script URL must come from a
+  // policy; ours passes only our own term list addresses. Where the host allows no policy of
+  // that name, there is none, setting the URL throws, and the blockquotes simply stay.
+  let policy: { createScriptURL(url: string): string } | undefined;
+  try {
+    policy = host.trustedTypes?.createPolicy('outsourcing-glossary-embed', {
+      createScriptURL: (url) => {
+        if (url.startsWith(`${origin}/embed/terms-`)) return url;
+        throw Error();
+      },
+    });
+  } catch {}
 
   const frame = (quote: Element) => {
     const parent = quote.parentNode;
@@ -78,7 +102,9 @@ function start(origin: string): void {
     style.border = '0';
     const embed: Embed = { frame: iframe, slug, quote, shown: false };
     embeds.push(embed);
-    iframe.addEventListener('load', () => setTimeout(() => embed.shown || drop(embed), GRACE_MS));
+    // Only the first load counts: a frame that loads again (navigated, reloaded) must not
+    // schedule a second drop.
+    iframe.addEventListener('load', () => setTimeout(() => embed.shown || drop(embed), GRACE_MS), { once: true });
     parent.insertBefore(iframe, quote);
   };
 
@@ -89,7 +115,13 @@ function start(origin: string): void {
     if (waiting) return void waiting.push(quote);
     lists.set(path, [quote]);
     const script = document.createElement('script');
-    script.src = origin + path;
+    try {
+      script.src = policy ? policy.createScriptURL(origin + path) : origin + path;
+    } catch {
+      // Trusted Types refused the address: leave every waiting blockquote as it is.
+      lists.delete(path);
+      return;
+    }
     script.onload = () => {
       const quotes = lists.get(path) as Element[];
       lists.set(path, true);
@@ -143,7 +175,7 @@ function start(origin: string): void {
     }
   });
 
-  host[LOADER_GLOBAL] = {
+  host[KEY] = {
     scan,
     known: (slugs) => {
       if (Array.isArray(slugs)) slugs.forEach((slug) => isEmbeddableSlug(slug) && known.add(slug));

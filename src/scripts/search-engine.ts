@@ -36,17 +36,29 @@ export interface SearchOutcome {
 
 // A variable, so that the bundler leaves this runtime URL alone.
 const BUNDLE = '/pagefind/pagefind.js';
-let loading: Promise<Pagefind> | undefined;
+
+/**
+ * The header box (/search-ui.js) and the search page each bundle this module, but Pagefind's
+ * module is one per page: its options are set once, before init (a second `options()` call
+ * after init reaches the index itself, which knows nothing of `noWorker` and warns). So the
+ * loading promise is shared through a global symbol, which no element id can shadow.
+ */
+const SHARED = Symbol.for('outsourcing-glossary.pagefind');
+const shared = globalThis as unknown as Record<symbol, Promise<Pagefind> | undefined>;
 
 export function loadPagefind(): Promise<Pagefind> {
+  let loading = shared[SHARED];
   if (!loading) {
     loading = import(/* @vite-ignore */ BUNDLE).then(async (pagefind: Pagefind) => {
       await pagefind.options(PAGEFIND_OPTIONS);
       await pagefind.init();
       return pagefind;
     });
+    shared[SHARED] = loading;
     // Let a later call try again after a network failure.
-    loading.catch(() => (loading = undefined));
+    loading.catch(() => {
+      if (shared[SHARED] === loading) shared[SHARED] = undefined;
+    });
   }
   return loading;
 }

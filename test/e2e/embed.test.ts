@@ -15,6 +15,8 @@ let site: SiteSession;
 let blog: { url: string; server: Server };
 /** Pages the blogger's server returns, by path. */
 const blogPages = new Map<string, string>();
+/** Extra CSP directives for some of the blogger's pages, by path. */
+const blogCspExtra = new Map<string, string>();
 /** Embed code as the term pages offer it, pointed at our local server instead of the public site. */
 let scriptCode: (slug: string) => string;
 let iframeCode: (slug: string) => string;
@@ -101,6 +103,13 @@ beforeAll(async () => {
   blogPages.set('/post-without-loader.html', post({ withLoader: false }));
   blogPages.set('/post-twice.html', post({ scripts: 2 }));
   blogPages.set('/open/post.html', post());
+  // Host elements whose names shadow globals: window.glossaryEmbed, document.currentScript.
+  blogPages.set('/post-clobbered.html', post().replace('<body>', '<body><div id="glossaryEmbed"></div>'));
+  blogPages.set('/post-clobbered-script.html', post().replace('<body>', '<body><form name="currentScript"></form>'));
+  blogPages.set('/post-trusted-types.html', post());
+  blogCspExtra.set('/post-trusted-types.html', "; require-trusted-types-for 'script'; trusted-types outsourcing-glossary-embed");
+  blogPages.set('/post-no-policies.html', post());
+  blogCspExtra.set('/post-no-policies.html', "; require-trusted-types-for 'script'; trusted-types 'none'");
   blogPages.set(
     '/open/spoof.html',
     `<!doctype html><title>Spoof</title><script>parent.postMessage({ type: 'glossary-embed:height', slug: '${FIRST}', height: 555 }, '*')</script>`,
@@ -119,7 +128,7 @@ beforeAll(async () => {
     // Pages under /open/ have no CSP (to let a frame of ours be navigated to a spoofing page).
     res.writeHead(200, {
       'Content-Type': 'text/html; charset=utf-8',
-      ...(path.startsWith('/open/') ? {} : { 'Content-Security-Policy': blogCsp(site.server.url) }),
+      ...(path.startsWith('/open/') ? {} : { 'Content-Security-Policy': blogCsp(site.server.url) + (blogCspExtra.get(path) ?? '') }),
     });
     res.end(html);
   });
@@ -217,6 +226,75 @@ describe('embedding cards on another origin under a strict CSP', () => {
     await expect(page.locator('blockquote').count()).resolves.toBe(2);
     expect(errors).toEqual([]);
   });
+
+  it('works on a host page with an element whose id shadows window.glossaryEmbed', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto(`${blog.url}/post-clobbered.html`);
+    await cardIsSized(page, FIRST);
+    await page.locator('#second').scrollIntoViewIfNeeded();
+    await cardIsSized(page, SECOND);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes no address from an element named currentScript: the blockquotes stay as written', async () => {
+    const { page, errors } = await site.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.goto(`${blog.url}/post-clobbered-script.html`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    expect(requests).toContain('/embed.js');
+    expect(requests.filter((p) => p.startsWith('/embed/'))).toEqual([]);
+    await expect(page.locator('#first blockquote').count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+  });
+
+  it('works under Trusted Types with its policy allowed, and leaves the blockquotes readable when no policy is', async () => {
+    const allowed = await site.newPage();
+    await allowed.page.goto(`${blog.url}/post-trusted-types.html`);
+    await cardIsSized(allowed.page, FIRST);
+    expect(allowed.errors).toEqual([]);
+
+    const refused = await site.newPage();
+    const requests: string[] = [];
+    refused.page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await refused.page.goto(`${blog.url}/post-no-policies.html`);
+    await expect.poll(() => requests.includes('/embed.js')).toBe(true);
+    await refused.page.waitForLoadState('load');
+    await refused.page.waitForTimeout(500);
+    expect(requests.filter((p) => p.startsWith('/embed/'))).toEqual([]);
+    await expect(refused.page.locator('#first blockquote').textContent()).resolves.toMatch(/\S/);
+    await expect(refused.page.locator('iframe').count()).resolves.toBe(0);
+    expect(refused.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+  });
+
+  it('drops a card that never reports once, however often its frame loads, and keeps the others sized', async () => {
+    const { page, errors } = await site.newPage();
+    // The first card's view stays silent and loads twice (as a reloaded or navigated frame would).
+    await page.route(
+      (url) => url.origin === site.server.url && url.pathname === `/embed/${FIRST}/`,
+      (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: '<!doctype html><title>Silent</title><script>if (!location.search) location.replace("?again")</script>',
+        }),
+    );
+    await page.goto(`${blog.url}/post.html`);
+    const first = page.locator(`iframe[src^="${site.server.url}/embed/${FIRST}/"]`);
+    await expect.poll(() => first.count()).toBe(1);
+    await page.locator('#second').scrollIntoViewIfNeeded();
+    const { iframe } = await cardIsSized(page, SECOND);
+    // After the grace period the silent frame is gone and its blockquote still reads.
+    await expect.poll(() => first.count(), { timeout: 15_000 }).toBe(0);
+    await page.waitForTimeout(1000);
+    await expect(page.locator('#first blockquote').count()).resolves.toBe(1);
+    // The second card is still followed: a new height report from it applies.
+    await (await embedFrame(page, SECOND)).evaluate(() =>
+      parent.postMessage({ type: 'glossary-embed:height', slug: 'offshoring', height: 433 }, '*'),
+    );
+    await expect.poll(() => iframe.evaluate((el) => el.getBoundingClientRect().height)).toBe(433);
+    expect(errors).toEqual([]);
+  }, 30_000);
 
   it('ignores height messages from other origins, for other slugs, or with absurd heights', async () => {
     const { page, errors } = await site.newPage();

@@ -151,6 +151,22 @@ describe('search page', () => {
 });
 
 describe('header search box', () => {
+  it('loads Pagefind once per page, with options it knows: no warning from the header box and the page searching together', async () => {
+    const { page, errors, warnings } = await site.newPage();
+    const entries: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/pagefind/pagefind-entry.json')) entries.push(r.url());
+    });
+    await searchPage(page, '?q=offshoring');
+    await typeInHeader(page, 'homeshoring');
+    await page.locator('#search-q').fill('nearshoring');
+    await page.locator('#search-q').press('Enter');
+    await expect.poll(() => status(page).textContent()).toMatch(/nearshoring/);
+    expect(warnings.filter((w) => /pagefind/i.test(w))).toEqual([]);
+    expect(entries).toHaveLength(1);
+    expect(errors).toEqual([]);
+  });
+
   it('loads Pagefind only when search is first used', async () => {
     const { page } = await site.newPage();
     const requests: string[] = [];

@@ -24,8 +24,8 @@ export function launchChromium(): Promise<Browser> {
 export interface SiteSession {
   server: StaticServer;
   browser: Browser;
-  /** A new page; console errors and page errors are collected in `errors`. */
-  newPage(options?: BrowserContextOptions): Promise<{ page: Page; errors: string[] }>;
+  /** A new page; console errors and page errors are collected in `errors`, console warnings in `warnings`. */
+  newPage(options?: BrowserContextOptions): Promise<{ page: Page; errors: string[]; warnings: string[] }>;
   close(): Promise<void>;
 }
 
@@ -39,11 +39,13 @@ export async function openSite(root = distDir()): Promise<SiteSession> {
       const context = await browser.newContext({ baseURL: server.url, ...options });
       const page = await context.newPage();
       const errors: string[] = [];
+      const warnings: string[] = [];
       page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
       page.on('console', (m) => {
         if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+        if (m.type() === 'warning') warnings.push(m.text());
       });
-      return { page, errors };
+      return { page, errors, warnings };
     },
     async close() {
       await browser.close();

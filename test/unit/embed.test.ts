@@ -226,7 +226,9 @@ describe('slugs, paths and term lists', () => {
     const script = termListScript(['offshoring', 'outsourcing']);
     const received: unknown[] = [];
     const loader = { known: (slugs: unknown) => received.push(slugs) };
-    new Function('window', 'glossaryEmbed', script)({ glossaryEmbed: loader }, loader);
+    new Function('window', script)({ [Symbol.for('glossaryEmbed')]: loader });
+    // A host element named glossaryEmbed (window.glossaryEmbed) is not the loader.
+    expect(() => new Function('window', script)({ glossaryEmbed: {} })).not.toThrow();
     expect(received).toEqual([['offshoring', 'outsourcing']]);
     expect(() => new Function('window', script)({})).not.toThrow();
   });

@@ -13,6 +13,7 @@ import {
   formatMoney,
   fromSearchParams,
   parseNumber,
+  plainDecimal,
   present,
   taskKey,
   toSearchParams,
@@ -472,5 +473,85 @@ describe('properties', () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('URL state round-trips exactly', () => {
+  it('writes tiny and huge numbers as plain digits that read back', () => {
+    expect(plainDecimal(1e-7)).toBe('0.0000001');
+    expect(plainDecimal(1.5e-7)).toBe('0.00000015');
+    expect(plainDecimal(1e21)).toBe('1000000000000000000000');
+    expect(plainDecimal(1.25e21)).toBe('1250000000000000000000');
+    expect(plainDecimal(0.1)).toBe('0.1');
+    const params = toSearchParams(state({ tasks: [{ name: 'Tiny', hours: '0.0000001', price: '0.00000025' }] }));
+    expect(params.getAll('task')).toEqual(['Tiny*0.0000001*0.00000025']);
+    const back = fromSearchParams(new URLSearchParams(params.toString()));
+    expect(evaluate(back.raw).errors).toEqual({});
+    expect(evaluate(back.raw).tasks[0]?.hoursPerWeek).toBe(1e-7);
+  });
+
+  it('reads every finite double back from its plain digits', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: 0 }), (value) => {
+        expect(Number(plainDecimal(value))).toBe(value);
+        expect(plainDecimal(value)).not.toMatch(/e/i);
+      }),
+      RUNS,
+    );
+  });
+
+  // Number text as people type it (at most the 40 characters a field accepts), valid or not.
+  const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: 1, maxLength: n });
+  const numberText = fc.oneof(
+    fc.tuple(digits(18), fc.option(digits(18))).map(([w, f]) => (f === null ? w : `${w}.${f}`)),
+    fc.tuple(fc.integer({ min: 0, max: 30 }), digits(8)).map(([zeros, d]) => `0.${'0'.repeat(zeros)}${d}`),
+    fc.double({ noNaN: true, min: 0, max: 2e9 }).map((v) => v.toLocaleString('en-US', { maximumFractionDigits: 12 })),
+    fc.constantFrom('', 'abc', '1,2', '-5', '$40', '€12.50', '1e-7', '12 000'),
+  );
+  const anyRaw: fc.Arbitrary<RawState> = fc.record({
+    income: numberText,
+    days: numberText,
+    hours: numberText,
+    currency: fc.constantFrom(...CURRENCIES),
+    tasks: fc.array(fc.record({ name: fc.string({ maxLength: LIMITS.name }), hours: numberText, price: numberText }), {
+      maxLength: LIMITS.tasks,
+    }),
+  });
+
+  it('gives the same figures and the same messages after a trip through the address', () => {
+    fc.assert(
+      fc.property(anyRaw, (raw) => {
+        const url = toSearchParams(raw).toString();
+        const back = fromSearchParams(new URLSearchParams(url));
+        expect(back.errors).toEqual({});
+        expect(evaluate(back.raw)).toEqual(evaluate(raw));
+        // And a second trip changes nothing more.
+        expect(toSearchParams(back.raw).toString()).toBe(url);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('a week holds what a week can hold', () => {
+  it('never counts more than seven days or 168 hours in a working week', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: LIMITS.days[0], max: LIMITS.days[1] }), fc.double({ min: 0.5, max: 24, noNaN: true }), (days, hours) => {
+        const a = assumptionsFor(days, hours);
+        expect(a.daysPerWeek).toBeLessThanOrEqual(7);
+        expect(a.hoursPerWeek).toBeLessThanOrEqual(168);
+      }),
+      RUNS,
+    );
+  });
+
+  it('says 168 hours a week, not 168.92, for 365 days of 24 hours', () => {
+    const ev = evaluate(state({ days: '365', hours: '24', tasks: [{ name: 'All of it', hours: '169', price: '1' }] }));
+    expect(ev.assumptions?.hoursPerWeek).toBe(168);
+    expect(ev.errors[taskKey(0, 'hours')]).toMatch(/from 0 to 168/);
+    const full = evaluate(state({ days: '366', hours: '24', tasks: [{ name: 'All week', hours: '168', price: '1' }] }));
+    expect(full.errors).toEqual({});
+    const over = evaluate(state({ days: '365', hours: '24', tasks: [{ name: 'A', hours: '100', price: '1' }, { name: 'B', hours: '68.5', price: '1' }] }));
+    expect(over.errors.week).toContain('the 168 hours you work in a week');
   });
 });
