@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { installDebianPackage } from '../support/apt.ts';
 import { builtPages } from '../support/dist.ts';
 
 interface NuMessage {
@@ -30,9 +31,10 @@ let canaryFile = '';
 let pageCount = 0;
 
 beforeAll(() => {
-  const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (java.error || java.status !== 0) {
-    throw new Error("Java not found: the Nu HTML Checker needs it; install it with 'apt-get install -y default-jre-headless'");
+  const hasJava = () => spawnSync('java', ['-version']).status === 0;
+  if (!hasJava()) {
+    installDebianPackage('default-jre-headless', 'Java not found (the Nu HTML Checker needs it): install it with "sudo apt-get install -y default-jre-headless"');
+    if (!hasJava()) throw new Error('apt-get installed default-jre-headless but `java` still does not run');
   }
   const work = mkdtempSync(join(tmpdir(), 'nu-canary-'));
   canaryFile = join(work, 'canary.html');

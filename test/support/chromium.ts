@@ -4,8 +4,8 @@
  * `playwright install --with-deps` installs system packages); otherwise fails with one line
  * saying how to install it. Never skips.
  */
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { installDebianPackage } from './apt.ts';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -26,15 +26,10 @@ export function findChromium(env: Record<string, string | undefined> = process.e
 export function ensureChromium(): string {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = existsSync('/usr/bin/apt-get');
-  if (!isRoot || !hasApt) {
-    throw new Error('Chromium not found: install it with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chromium binary');
-  }
-  console.log('Chromium not found: installing Debian\'s chromium package with apt-get...');
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env });
+  installDebianPackage(
+    'chromium',
+    'Chromium not found: install it with "sudo apt-get install -y chromium" or set CHROME_PATH to a Chromium binary',
+  );
   const installed = findChromium();
   if (!installed) throw new Error('apt-get installed chromium but no binary was found at /usr/bin/chromium');
   return installed;
