@@ -77,7 +77,7 @@ export function writeSyntheticContent({ terms, guides = 10, seed = 42 }: Synthet
       : '';
     writeFileSync(
       join(dir, 'terms', `${item.slug}.mdx`),
-      `---\ntitle: ${item.title}\naliases: [${item.alias}]\nsummary: ${item.title} explained in one plain sentence for a synthetic benchmark glossary.\ntopic: ${topics[i % topics.length]}\nrelated: [${related.join(', ')}]\ncontrasts: [${contrasts.join(', ')}]\n${profile}sources:\n  - title: Synthetic source\n    publication: Benchmark generator\nupdated: 2026-01-01\n---\n\n${body}\n`,
+      `---\ntitle: ${item.title}\naliases: [${item.alias}]\nsummary: ${item.title} explained in one plain sentence for a synthetic benchmark glossary.\ntopic: ${topics[i % topics.length]}\ntakeaways:\n  - ${item.title} in one short synthetic point.\n  - A second synthetic point about ${item.title}.\nrelated: [${related.join(', ')}]\ncontrasts: [${contrasts.join(', ')}]\n${profile}sources:\n  - title: Synthetic source\n    publication: Benchmark generator\nupdated: 2026-01-01\n---\n\n${body}\n`,
     );
   });
 

@@ -6,7 +6,7 @@
  *
  * What is indexed: term pages and guide pages only, and on them only `<main>` (never the
  * header, navigation or footer). Lists of other terms' cards are left out, so a term page
- * does not match words that belong to its neighbours. Other pages (home, A-Z, topics, the
+ * does not match words that belong to its neighbors. Other pages (home, A-Z, topics, the
  * calculator, search itself) are lists or tools: they would only repeat the terms' own words
  * and push the terms down, so they are not indexed.
  */

@@ -75,10 +75,12 @@ export const termSchema = z
     sources: z.array(source).min(1, 'at least one source is required'),
     updated,
     takeaways: z
-      .array(z.string().trim().min(10, 'each takeaway needs at least 10 characters').max(TAKEAWAY_MAX, `each takeaway must be at most ${TAKEAWAY_MAX} characters`))
+      .array(
+        z.string().trim().min(10, 'each takeaway needs at least 10 characters').max(TAKEAWAY_MAX, `each takeaway must be at most ${TAKEAWAY_MAX} characters`),
+        { error: 'takeaways is required: two to four short points, each at most 120 characters' },
+      )
       .min(2, 'takeaways needs two to four points')
-      .max(4, 'takeaways needs two to four points')
-      .optional(),
+      .max(4, 'takeaways needs two to four points'),
     featured: z.boolean().default(false),
     profile: profileSchema.optional(),
   })

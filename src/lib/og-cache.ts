@@ -1,6 +1,6 @@
 /**
  * A content-addressed disk cache for share images, so that a rebuild renders only the images
- * whose text, layout, colours or renderer changed. Keyed by the SHA-256 of the image's render
+ * whose text, layout, colors or renderer changed. Keyed by the SHA-256 of the image's render
  * fingerprint; written atomically, so builds running side by side can share it.
  *
  * OG_CACHE_DIR sets the folder (default node_modules/.cache/og-images); OG_CACHE_DIR=off

@@ -1,7 +1,7 @@
 /**
  * Share images (Open Graph, 1200x630 PNG): a title card in the site's light theme, laid out by
  * satori (to SVG, text as paths) and rasterised by resvg. Pure apart from reading the Inter
- * font files and the colour tokens once, on first use.
+ * font files and the color tokens once, on first use.
  *
  * Endpoints under src/pages/og/ serve these through `ogImageResponse` (og-cache.ts); a new
  * kind of page needs an endpoint of its own: see README.md, "Search engines and sharing".
@@ -33,7 +33,7 @@ export interface OgTheme {
   accent: string;
 }
 
-/** The colour tokens the card uses, by their custom-property names in tokens.css. */
+/** The color tokens the card uses, by their custom-property names in tokens.css. */
 const THEME_TOKENS: Record<keyof OgTheme, string> = {
   bg: '--color-bg',
   surface: '--color-surface',
@@ -43,13 +43,13 @@ const THEME_TOKENS: Record<keyof OgTheme, string> = {
   accent: '--color-accent',
 };
 
-/** Reads the light-theme colours from tokens.css (the first value of each light-dark() pair). */
+/** Reads the light-theme colors from tokens.css (the first value of each light-dark() pair). */
 export function lightThemeFromTokens(css: string): OgTheme {
   const theme = {} as OgTheme;
   for (const [key, property] of Object.entries(THEME_TOKENS) as [keyof OgTheme, string][]) {
     const pattern = new RegExp(`${property}\\s*:\\s*(?:light-dark\\(\\s*)?(#[0-9a-fA-F]{3,8})`);
     const match = pattern.exec(css);
-    if (!match) throw new Error(`tokens.css has no colour for ${property}`);
+    if (!match) throw new Error(`tokens.css has no color for ${property}`);
     theme[key] = match[1]!;
   }
   return theme;
@@ -220,7 +220,7 @@ const RESVG_OPTIONS = {
 } as const;
 
 /**
- * Everything the image of `card` depends on: the laid-out element tree (text, sizes, colours),
+ * Everything the image of `card` depends on: the laid-out element tree (text, sizes, colors),
  * the font families, the rasteriser's options and the packages' versions. Equal fingerprints
  * give equal images, so a cache can key on them.
  */

@@ -1,6 +1,6 @@
 /** Site-wide facts: the name, the public URL and how page titles are built. */
 export const SITE_NAME = 'Outsourcing Glossary';
-export const SITE_TAGLINE = 'Plain-words definitions of outsourcing, offshoring, homeshoring and their neighbours.';
+export const SITE_TAGLINE = 'Plain-words definitions of outsourcing, offshoring, homeshoring and their neighbors.';
 export const DEFAULT_SITE_URL = 'https://outsourcing-glossary.org';
 
 /** The public origin, from SITE_URL when set; always without a trailing slash. */

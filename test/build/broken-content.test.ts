@@ -14,6 +14,7 @@ function build(fixture: string): BuildResult {
 // file and the field (or the line).
 const cases: { fixture: string; file: string; expected: RegExp }[] = [
   { fixture: 'broken-missing-summary', file: 'terms/offshoring.mdx', expected: /field "summary": summary is required/ },
+  { fixture: 'broken-missing-takeaways', file: 'terms/offshoring.mdx', expected: /field "takeaways": takeaways is required/ },
   { fixture: 'broken-long-summary', file: 'terms/offshoring.mdx', expected: /field "summary": summary must be at most 160 characters/ },
   { fixture: 'broken-unknown-topic', file: 'terms/offshoring.mdx', expected: /field "topic": topic must be one of: models, people/ },
   { fixture: 'broken-yaml', file: 'terms/offshoring.mdx', expected: /frontmatter is not valid YAML/ },
@@ -25,8 +26,8 @@ const cases: { fixture: string; file: string; expected: RegExp }[] = [
   { fixture: 'broken-alias-is-title', file: 'terms/business-process-outsourcing.mdx', expected: /field "aliases": "Outsourcing" is already the title of .*terms\/outsourcing\.mdx/ },
   { fixture: 'broken-missing-profile', file: 'terms/offshoring.mdx', expected: /field "profile": required, because \/compare\/ pages set this term beside "outsourcing"/ },
   { fixture: 'broken-explicit-link', file: 'articles/a-guide.mdx:9:12', expected: /unknown term "home-working" in link/ },
-  { fixture: 'broken-term-component', file: 'terms/offshoring.mdx:26', expected: /term files are plain Markdown; imports and components belong in guides/ },
-  { fixture: 'broken-term-link', file: 'terms/outsourcing.mdx:26:5', expected: /unknown term "in-sourcing" in link/ },
+  { fixture: 'broken-term-component', file: 'terms/offshoring.mdx:29', expected: /term files are plain Markdown; imports and components belong in guides/ },
+  { fixture: 'broken-term-link', file: 'terms/outsourcing.mdx:29:5', expected: /unknown term "in-sourcing" in link/ },
 ];
 
 describe('broken content fails the build, naming the file and the field or line', () => {

@@ -10,16 +10,31 @@ const { files, glossary } = loadGlossary('content');
 const guides = readdirSync('content/articles').filter((f) => f.endsWith('.mdx'));
 
 describe('the glossary content', () => {
-  it('has at least 40 terms and the 6 guides', () => {
+  it('has at least 40 terms and the 8 guides', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
     expect(guides.sort()).toEqual([
       'contractor-or-employee.mdx',
+      'hiring-your-first-virtual-assistant.mdx',
       'how-to-delegate-well.mdx',
+      'outsourcing-contracts-in-plain-words.mdx',
       'outsourcing-offshoring-homeshoring-bpo.mdx',
       'outsourcing-or-out-tasking.mdx',
       'what-is-your-hour-worth.mdx',
       'what-outsourcing-is.mdx',
     ]);
+  });
+
+  it('gives every term two to four takeaways', () => {
+    const missing = files.filter((f) => !f.data.takeaways || f.data.takeaways.length < 2 || f.data.takeaways.length > 4).map((f) => f.file);
+    expect(missing).toEqual([]);
+  });
+
+  it('labels legal, tax and employment terms with how the rules differ by country', () => {
+    for (const slug of ['employee', 'independent-contractor', 'contingent-worker', 'freelancer', 'gig-economy', 'work-at-home-job']) {
+      const file = files.find((f) => f.slug === slug)!;
+      expect(file.body, `${file.file}: "Where the rules differ"`).toMatch(/^## Where the rules differ$/m);
+      for (const place of ['US', 'UK', 'EU', 'Australia']) expect(file.body, `${file.file}: ${place}`).toContain(`**${place}:**`);
+    }
   });
 
   it('has terms in every topic', () => {
@@ -34,7 +49,7 @@ describe('the glossary content', () => {
       'call-center', 'offshoring', 'homeshoring', 'homesourcing', 'hourly-worth', 'low-value-task', 'freelance-marketplace',
       'nearshoring', 'onshoring', 'reshoring', 'insourcing', 'knowledge-process-outsourcing', 'it-outsourcing', 'managed-services',
       'staff-augmentation', 'freelancer', 'retainer', 'statement-of-work', 'service-level-agreement', 'standard-operating-procedure',
-      'labour-arbitrage', 'core-competency', 'opportunity-cost', 'delegation', 'remote-work', 'gig-economy',
+      'labour-arbitrage', 'labour arbitrage', 'global capability center', 'core-competency', 'opportunity-cost', 'delegation', 'remote-work', 'gig-economy',
     ]) {
       expect(names, concept).toContain(concept);
     }

@@ -9,6 +9,7 @@ const validTerm = {
   related: ['outsourcing'],
   contrasts: ['outsourcing'],
   sources: [{ title: 'An article', publication: 'A blog' }],
+  takeaways: ['One project or a few tasks, then both sides part ways.', 'Suits work that comes back rarely.'],
   updated: '2026-11-01',
 };
 
@@ -26,6 +27,22 @@ describe('term schema', () => {
     const message = describeSchemaError('content/terms/out-tasking.mdx', result.error!);
     expect(message).toContain('content/terms/out-tasking.mdx');
     expect(message).toContain('field "summary"');
+  });
+
+  it('rejects a term without takeaways, naming the field', () => {
+    const { takeaways: _omit, ...withoutTakeaways } = validTerm;
+    const result = termSchema.safeParse(withoutTakeaways);
+    expect(result.success).toBe(false);
+    const message = describeSchemaError('content/terms/out-tasking.mdx', result.error!);
+    expect(message).toContain('content/terms/out-tasking.mdx: field "takeaways": takeaways is required');
+  });
+
+  it('rejects one takeaway, five takeaways, or one over 120 characters', () => {
+    for (const takeaways of [['Only one point here.'], Array(5).fill('A point long enough.'), ['A point long enough.', 'x'.repeat(121)]]) {
+      const result = termSchema.safeParse({ ...validTerm, takeaways });
+      expect(result.success, JSON.stringify(takeaways)).toBe(false);
+      expect(result.error!.issues[0]!.path[0]).toBe('takeaways');
+    }
   });
 
   it(`rejects a summary longer than ${SUMMARY_MAX} characters`, () => {
