@@ -39,7 +39,9 @@ function patternToRegExp(pattern: string): RegExp {
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
     .join('.*');
-  return new RegExp(`^${escaped}$`);
+  // `s`: a splat matches every character, line breaks included. Without it, `/*` missed a
+  // path holding a decoded %0A, and such a response went out without the site-wide headers.
+  return new RegExp(`^${escaped}$`, 's');
 }
 
 export function pathMatches(pattern: string, path: string): boolean {
