@@ -289,11 +289,12 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
     try {
       if (error.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
       const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-      const body = `${status} ${STATUS_CODES[status]}\n`;
-      const lines = Object.entries({ ...headersFor('/'), 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), Connection: 'close' })
+      // No body: the method of a request the parser refused is not known, and a body after
+      // the answer to a HEAD would be read by the client as garbage.
+      const lines = Object.entries({ ...headersFor('/'), 'Content-Length': '0', Connection: 'close' })
         .map(([name, value]) => `${name}: ${value}\r\n`)
         .join('');
-      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines}\r\n${body}`);
+      socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines}\r\n`);
     } catch {
       socket.destroy();
     }
