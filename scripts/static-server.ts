@@ -234,23 +234,40 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
       lastModified: true,
       acceptRanges: true,
     });
-    stream.on('headers', (response: ServerResponse) => {
-      for (const [name, value] of Object.entries(headersFor(headerPath))) response.setHeader(name, value);
-      response.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
-    });
+    // send calls these from its own fs callbacks, outside handle()'s promise: each one
+    // catches its own failures, so that none can reach the process.
+    const guarded =
+      <A extends unknown[]>(listener: (...args: A) => void) =>
+      (...args: A) => {
+        try {
+          listener(...args);
+        } catch (error) {
+          fail(req, res, error);
+        }
+      };
+    stream.on(
+      'headers',
+      guarded((response: ServerResponse) => {
+        for (const [name, value] of Object.entries(headersFor(headerPath))) response.setHeader(name, value);
+        response.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+      }),
+    );
     // With a listener, send hands every failure to us instead of writing its own page: a
     // range it cannot satisfy, a failed precondition, the file gone between look-up and open
     // (a rebuild), a read error. Once bytes are out, the only honest answer is to cut the
     // connection; send has already closed the file.
-    stream.on('error', (error: { status?: number; statusCode?: number; headers?: Record<string, string> }) => {
-      const status = error.status ?? error.statusCode ?? 500;
-      if (res.headersSent) return void res.destroy();
-      if (status === 404) return void notFound(req, res).catch(() => fail(req, res));
-      if (status === 416) return respond(req, res, 416, headerPath, { 'Content-Range': String(error.headers?.['Content-Range'] ?? '') });
-      respond(req, res, status >= 400 && status < 600 ? status : 500, headerPath);
-    });
+    stream.on(
+      'error',
+      guarded((error: { status?: number; statusCode?: number; headers?: Record<string, string> }) => {
+        const status = error.status ?? error.statusCode ?? 500;
+        if (res.headersSent) return void res.destroy();
+        if (status === 404) return void notFound(req, res).catch((error: unknown) => fail(req, res, error));
+        if (status === 416) return respond(req, res, 416, headerPath, { 'Content-Range': String(error.headers?.['Content-Range'] ?? '') });
+        respond(req, res, status >= 400 && status < 600 ? status : 500, headerPath);
+      }),
+    );
     // The file turned into a directory since it was looked up (a rebuild): not found.
-    stream.on('directory', () => void notFound(req, res).catch(() => fail(req, res)));
+    stream.on('directory', guarded(() => void notFound(req, res).catch((error: unknown) => fail(req, res, error))));
     stream.pipe(res);
   }
 
@@ -268,7 +285,9 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
     transfer(req, res, found.file, path);
   }
 
-  function fail(req: IncomingMessage, res: ServerResponse) {
+  /** The last resort: a 500 with the headers, or a cut connection; the cause goes to stderr. */
+  function fail(req: IncomingMessage, res: ServerResponse, error?: unknown) {
+    console.error(`static server: ${JSON.stringify(req.url)}: ${error instanceof Error ? error.message : String(error)}`);
     try {
       respond(req, res, 500, '/');
     } catch {
@@ -280,7 +299,7 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
     // A client that leaves mid-request or mid-response is not an error of ours.
     req.on('error', noop);
     res.on('error', noop);
-    handle(req, res).catch(() => fail(req, res));
+    handle(req, res).catch((error: unknown) => fail(req, res, error));
   });
 
   // Requests Node's parser refuses (bad bytes in the target, oversized headers...): answer
