@@ -115,7 +115,7 @@ function encodeQuery(query: string): string {
  */
 export function slashRedirectLocation(path: string, query: string): string {
   const segments = path.split('/').filter(Boolean).map((segment) => encodeURIComponent(segment));
-  return `/${segments.join('/')}/${encodeQuery(query)}`;
+  return `${segments.length ? `/${segments.join('/')}/` : '/'}${encodeQuery(query)}`;
 }
 
 /** True for `/.env`, `/a/.git/config`, `/_headers`: paths that are never served. */
