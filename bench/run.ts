@@ -2,8 +2,10 @@
  * `npm run bench`: the figures behind the budgets in DESIGN.md, as tables (no pass/fail).
  *  1. gzip sizes of HTML, CSS and JS for the home, a term, a guide, the calculator and the search page;
  *  2. build time and peak memory for synthetic glossaries of 1,000 and 10,000 terms (BENCH_SIZES);
- *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types.
- * Builds the site first when dist/ is missing. BENCH_SKIP=scale,lighthouse skips parts.
+ *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types;
+ *  4. the local static server: requests/s and p99 for a term page (autocannon, 10 s, 50
+ *     connections), open descriptors before and after 1,000 aborted downloads.
+ * Builds the site first when dist/ is missing. BENCH_SKIP=scale,lighthouse,server skips parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { fileWeight, gzipSize, pageWeight } from '../test/support/weight.ts';
 import { buildScale } from './build-scale.ts';
 import { runLighthouse, score } from './lighthouse.ts';
 import { measure } from './measure.ts';
+import { abortedDownloads, printLoad, termPageLoad } from './server-load.ts';
 
 const root = resolve(process.env.OUT_DIR || 'dist');
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
@@ -86,4 +89,10 @@ if (!skip.has('lighthouse')) {
       };
     }),
   );
+}
+
+if (!skip.has('server')) {
+  console.log('\n4. Local static server (scripts/static-server.ts, in its own process)');
+  const load = await termPageLoad(root, '/terms/outsourcing/', 10, 50);
+  printLoad(load, await abortedDownloads(1000));
 }

@@ -1,7 +1,9 @@
 /**
  * Reads a `_headers` file (the format Netlify and Cloudflare Pages share) and answers which
  * headers apply to a path. Used by the local static server so that what tests see is what a
- * host would send.
+ * host would send, with one deliberate difference: the server answers a 404 with the rules of
+ * the 404 page's own path, not of the address asked for (NOT_FOUND_PAGE in
+ * scripts/static-server.ts says why).
  */
 export interface HeaderRule {
   pattern: string;
@@ -39,7 +41,9 @@ function patternToRegExp(pattern: string): RegExp {
     .split('*')
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
     .join('.*');
-  return new RegExp(`^${escaped}$`);
+  // `s`: a splat matches every character, line breaks included. Without it, `/*` missed a
+  // path holding a decoded %0A, and such a response went out without the site-wide headers.
+  return new RegExp(`^${escaped}$`, 's');
 }
 
 export function pathMatches(pattern: string, path: string): boolean {

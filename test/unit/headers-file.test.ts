@@ -35,6 +35,13 @@ describe('_headers', () => {
     expect(pathMatches('/a.b', '/axb')).toBe(false);
   });
 
+  it('matches any character with a splat, line breaks and non-ASCII included', () => {
+    expect(pathMatches('/*', '/a\nb/')).toBe(true);
+    expect(pathMatches('/*', '/\r\n')).toBe(true);
+    expect(pathMatches('/embed/*', '/embed/\u2028x/')).toBe(true);
+    expect(headersForPath(rules, '/%0a\n/')).toEqual({ 'X-Content-Type-Options': 'nosniff', 'X-Frame-Options': 'DENY' });
+  });
+
   it('rejects a header line with no path above it', () => {
     expect(() => parseHeadersFile('  X-A: b')).toThrow(/line 1/);
   });
