@@ -44,7 +44,8 @@ export async function checkContent(contentRoot: string): Promise<ContentCheck> {
     .use(remarkGfm)
     .use(remarkContentSafety, { componentsDir })
     .use(remarkTermLinks, links)
-    .use(remarkRehype, { passThrough: MDX_NODE_TYPES })
+    // As in MDX: its syntax nodes pass through to the HTML tree, where the sanitizer handles them.
+    .use(remarkRehype, { passThrough: MDX_NODE_TYPES } as Parameters<typeof remarkRehype>[0])
     .use(rehypeGuideSanitize, { isGuide: guidePredicate(contentRoot) });
 
   const problems: string[] = [];

@@ -28,7 +28,8 @@ import { ContentError } from './content-source.ts';
 import { TERM_LINK_CLASS } from './remark-term-links.ts';
 import { IMAGE_RULES, LINK_RULES, urlProblem, type UrlRules } from './url-policy.ts';
 
-const defaults = defaultSchema as Required<Pick<Schema, 'attributes' | 'tagNames' | 'protocols'>> & Schema;
+const defaults = defaultSchema;
+const defaultAttributes = defaultSchema.attributes!;
 
 /**
  * What survives in a guide's HTML: GitHub's allowlist (what Markdown produces, plus simple
@@ -44,14 +45,14 @@ export const GUIDE_SCHEMA: Schema = {
   ...defaults,
   clobber: [],
   attributes: {
-    ...defaults.attributes,
+    ...defaultAttributes,
     a: [
-      ...defaults.attributes.a!.filter((d) => (typeof d === 'string' ? d : d[0]) !== 'className'),
+      ...defaultAttributes.a!.filter((d) => (typeof d === 'string' ? d : d[0]) !== 'className'),
       ['className', TERM_LINK_CLASS, 'data-footnote-backref'],
       'dataTerm',
       'data-term',
     ],
-    '*': [...defaults.attributes['*']!.filter((d) => d !== 'id' && d !== 'name'), ['id', /^user-content-/, 'footnote-label']],
+    '*': [...defaultAttributes['*']!.filter((d) => d !== 'id' && d !== 'name'), ['id', /^user-content-/, 'footnote-label']],
   },
   protocols: { ...defaults.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'] },
   strip: ['script', 'style', 'template', 'iframe', 'noscript', 'object', 'embed', 'svg', 'math', 'textarea', 'title', 'xmp'],
