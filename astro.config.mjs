@@ -3,10 +3,12 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
+import { fileURLToPath } from 'node:url';
 import { siteUrl } from './src/lib/site.ts';
-import { contentDir } from './src/lib/content-source.ts';
+import { contentDir, guidePredicate } from './src/lib/content-source.ts';
 import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
 import remarkTermLinks from './src/lib/remark-term-links.ts';
+import { remarkContentSafety, rehypeGuideSanitize } from './src/lib/content-safety.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
@@ -16,10 +18,11 @@ import searchIndex from './src/integrations/search-index.ts';
 const outDir = process.env.OUT_DIR || 'dist';
 const isolated = Boolean(process.env.OUT_DIR);
 
-// The term graph is read and checked before anything is built: a broken reference stops the
-// build here, naming the file and the field.
+// The content tree (folders, encoding, frontmatter, limits, the term graph) is read and checked
+// before anything is built: a mistake stops the build here, naming the file and the field.
 const content = contentDir();
 const { glossary } = loadGlossary(content);
+const componentsDir = fileURLToPath(new URL('./src/components/', import.meta.url));
 
 export default defineConfig({
   site: siteUrl(),
@@ -35,7 +38,15 @@ export default defineConfig({
   markdown: {
     // Smart quotes cost two thirds of the Markdown time (measured: 2.6 ms against 0.8 ms a term),
     // so they are off; write typographic quotes directly where they matter.
-    processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
+    // Raw HTML in terms and unsafe addresses anywhere fail the build; guides' HTML is sanitized.
+    processor: unified({
+      smartypants: false,
+      remarkPlugins: [
+        [remarkContentSafety, { componentsDir }],
+        [remarkTermLinks, termLinksOptions(glossary, content)],
+      ],
+      rehypePlugins: [[rehypeGuideSanitize, { isGuide: guidePredicate(content) }]],
+    }),
   },
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
   integrations: [mdx(), standaloneScripts(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],

@@ -1,10 +1,10 @@
 /**
- * Loads the glossary from the term files on disk at config time, with the same schema as the
+ * Loads the glossary from the content tree on disk at config time, with the same schema as the
  * content collections, and prepares the cross-link plugin's options from it.
  */
 import { resolve, sep } from 'node:path';
-import { readTermFiles, type TermFile } from './content-source.ts';
-import { buildGlossary, type Glossary, type GlossaryInput } from './glossary.ts';
+import { readContentTree, termInput, type ContentTree, type TermFile } from './content-source.ts';
+import type { Glossary, GlossaryInput } from './glossary.ts';
 import type { TermLinksOptions } from './remark-term-links.ts';
 import type { TermData } from './content-schema.ts';
 
@@ -15,13 +15,13 @@ export interface GlossarySourceTerm {
 }
 
 export function glossaryInput(term: GlossarySourceTerm): GlossaryInput {
-  const { title, aliases, related, contrasts, profile } = term.data;
-  return { slug: term.slug, file: term.file, title, aliases, related, contrasts, hasProfile: profile !== undefined };
+  return termInput(term);
 }
 
-export function loadGlossary(contentRoot: string): { glossary: Glossary; files: TermFile[] } {
-  const files = readTermFiles(contentRoot);
-  return { glossary: buildGlossary(files.map(glossaryInput)), files };
+/** Reads and checks the whole content tree (throws a ContentError naming every problem). */
+export function loadGlossary(contentRoot: string): { glossary: Glossary; files: TermFile[]; tree: ContentTree } {
+  const tree = readContentTree(contentRoot);
+  return { glossary: tree.glossary, files: tree.terms, tree };
 }
 
 export function termLinksOptions(glossary: Glossary, contentRoot: string): TermLinksOptions {

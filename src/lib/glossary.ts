@@ -30,8 +30,10 @@ export interface ContrastPair {
 
 export class GlossaryError extends Error {
   override name = 'GlossaryError';
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`The glossary has ${problems.length} broken reference${problems.length === 1 ? '' : 's'}:\n${problems.join('\n')}`);
+    this.problems = problems;
   }
 }
 

@@ -27,3 +27,19 @@ describe('every built page', () => {
     expect(existsSync(join(distDir(), 'pagefind', 'pagefind.js'))).toBe(true);
   });
 });
+
+describe('a guide page', () => {
+  it('lists the terms of its frontmatter "terms" field, in order, with their summaries', async () => {
+    const { readContentTree } = await import('../../src/lib/content-source.ts');
+    const { articles, terms } = readContentTree('content');
+    const titles = new Map(terms.map((t) => [t.slug, t.data.title]));
+    for (const article of articles) {
+      const page = pages.find((p) => p.path === `/guides/${article.slug}/`)!;
+      const section = page.root.querySelector('section[aria-labelledby="guide-terms-heading"]');
+      expect(section?.querySelector('h2')?.text, article.slug).toBe('Terms in this guide');
+      const links = section!.querySelectorAll('li > a');
+      expect(links.map((a) => a.getAttribute('href'))).toEqual(article.data.terms.map((slug) => `/terms/${slug}/`));
+      expect(links.map((a) => a.text)).toEqual(article.data.terms.map((slug) => titles.get(slug)));
+    }
+  });
+});

@@ -87,3 +87,73 @@ describe('article schema', () => {
     expect(result.error!.issues.map((i) => i.path[0])).toContain('summary');
   });
 });
+
+describe('updated: a real calendar date, not after the build date', () => {
+  const parse = (updated: unknown, env = '2026-11-24') => {
+    const before = process.env.GLOSSARY_BUILD_DATE;
+    process.env.GLOSSARY_BUILD_DATE = env;
+    try {
+      return termSchema.safeParse({ ...validTerm, updated });
+    } finally {
+      if (before === undefined) delete process.env.GLOSSARY_BUILD_DATE;
+      else process.env.GLOSSARY_BUILD_DATE = before;
+    }
+  };
+
+  it.each(['2026-13-45', '2026-02-30', '2025-02-29', 0, 20261101, '2026-1-5', '2026-11-01T10:00:00Z', new Date('2026-11-01T10:00:00Z'), new Date('x')])(
+    'refuses %j',
+    (value) => {
+      const result = parse(value);
+      expect(result.success).toBe(false);
+      expect(result.error!.issues[0]!.path).toEqual(['updated']);
+      expect(result.error!.issues[0]!.message).toMatch(/updated must be a real calendar date written YYYY-MM-DD/);
+    },
+  );
+
+  it('accepts a leap day, the build date itself, and a Date at midnight UTC', () => {
+    expect(parse('2024-02-29').data?.updated).toEqual(new Date(Date.UTC(2024, 1, 29)));
+    expect(parse('2026-11-24').success).toBe(true);
+    expect(parse(new Date('2026-11-01')).success).toBe(true);
+  });
+
+  it('refuses a date after the build date', () => {
+    const result = parse('2026-11-25');
+    expect(result.error!.issues[0]!.message).toBe('updated is 2026-11-25, after the build date 2026-11-24: use the date of the last change');
+  });
+});
+
+describe('limits and names', () => {
+  const issue = (over: object) => {
+    const result = termSchema.safeParse({ ...validTerm, ...over });
+    expect(result.success).toBe(false);
+    return `${result.error!.issues[0]!.path.join('.')}: ${result.error!.issues[0]!.message}`;
+  };
+
+  it('refuses a title with no visible characters, or over 80 characters', () => {
+    expect(issue({ title: '\u200b\u200c\u200d\ufeff \u00a0' })).toBe('title: title is required: it has no visible characters');
+    expect(issue({ title: 'x'.repeat(81) })).toBe('title: title must be at most 80 characters');
+    expect(termSchema.safeParse({ ...validTerm, title: 'x'.repeat(80) }).success).toBe(true);
+  });
+
+  it('refuses common words, one-character and lower-case two-character aliases', () => {
+    expect(issue({ aliases: ['the'] })).toMatch(/^aliases\.0: "the" is a common word/);
+    expect(issue({ aliases: ['Work'] })).toMatch(/^aliases\.0: "Work" is a common word/);
+    expect(issue({ aliases: ['B'] })).toMatch(/too short/);
+    expect(issue({ aliases: ['va'] })).toMatch(/two-character alias must be an abbreviation in capitals/);
+    expect(termSchema.safeParse({ ...validTerm, aliases: ['VA', 'HR', 'IC', 'T&M'] }).success).toBe(true);
+  });
+
+  it('caps aliases, sources, related and contrasts', () => {
+    const many = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));
+    expect(issue({ aliases: many(13, (i) => `alias number ${i}`) })).toBe('aliases: at most 12 aliases');
+    expect(issue({ aliases: ['x'.repeat(61)] })).toMatch(/longer than 60 characters/);
+    expect(issue({ sources: many(13, (i) => ({ title: `Source ${i}`, publication: 'P' })) })).toBe('sources: at most 12 sources');
+    expect(issue({ related: many(13, (i) => `term-${i}`) })).toBe('related: at most 12 related terms');
+    expect(issue({ contrasts: many(7, (i) => `term-${i}`) })).toBe('contrasts: at most 6 contrasts');
+  });
+
+  it('wants http(s) source addresses', () => {
+    expect(issue({ sources: [{ title: 'S', url: 'javascript:alert(1)' }] })).toMatch(/^sources\.0\.url: must be a full http\(s\) URL/);
+    expect(issue({ sources: [{ title: 'S', url: 'data:text/html,x' }] })).toMatch(/"data:" scheme/);
+  });
+});
