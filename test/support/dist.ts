@@ -43,8 +43,11 @@ export function builtPages(dir = distDir()): BuiltPage[] {
     });
 }
 
+/** One built page by its site path (/terms/outsourcing/, /404.html), read and parsed on its own. */
 export function builtPage(path: string, dir = distDir()): BuiltPage {
-  const page = builtPages(dir).find((p) => p.path === path);
-  if (!page) throw new Error(`no built page at ${path}`);
-  return page;
+  const rel = path.endsWith('/') ? `${path}index.html` : path;
+  const file = join(dir, ...rel.split('/').filter(Boolean));
+  if (!file.startsWith(dir + sep) || !file.endsWith('.html') || !existsSync(file)) throw new Error(`no built page at ${path}`);
+  const html = readFileSync(file, 'utf8');
+  return { path, file, html, root: parse(html) };
 }
