@@ -143,7 +143,7 @@ describe('broken content is refused by the content check, naming the file and th
     const run = (dir: string) => spawnSync(process.execPath, ['scripts/check-content.ts', dir], { encoding: 'utf8', env: { ...process.env } });
     const broken = run('test/fixtures/broken-term-script');
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/broken-term-script\/terms\/offshoring\.mdx:26:1: raw HTML is not allowed/);
+    expect(broken.stderr).toMatch(/broken-term-script\/terms\/offshoring\.mdx:29:1: raw HTML is not allowed/);
     expect(run('test/fixtures/valid-small').status).toBe(0);
   });
 });
