@@ -171,6 +171,8 @@ export interface ResultView {
   excerpt: ExcerptPart[];
   /** Title and aliases, for exact-match promotion. */
   names: string[];
+  /** The alias the query matched, when it was not the title: "also called homesourcing". */
+  alsoCalled?: string;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');

@@ -5,6 +5,7 @@
 import { normalizeQuery, resultCountText, searchStateToQuery, type ResultView } from '../lib/search.ts';
 import { nextActiveIndex } from '../lib/search-keys.ts';
 import { loadPagefind, runSearch } from './search-engine.ts';
+import { preloadNames } from './name-lookup.ts';
 
 const LIMIT = 8;
 const DELAY_MS = 40;
@@ -65,6 +66,7 @@ export function enhance(input: HTMLInputElement): void {
     item.setAttribute('role', 'option');
     item.setAttribute('aria-selected', 'false');
     item.append(make('span', 'search-popup__title', view.title), make('span', 'search-popup__kind', view.kindLabel));
+    if (view.alsoCalled) item.append(make('span', 'search-popup__alias', `also called ${view.alsoCalled}`));
     if (view.summary) item.append(make('span', 'search-popup__summary', view.summary));
     item.addEventListener('click', () => location.assign(view.url));
     return item;
@@ -129,5 +131,6 @@ export function enhance(input: HTMLInputElement): void {
   });
 
   loadPagefind().catch(() => {});
+  preloadNames();
   if (normalizeQuery(input.value)) void update();
 }
