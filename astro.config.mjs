@@ -10,6 +10,8 @@ import remarkTermLinks from './src/lib/remark-term-links.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import aliasRedirects from './src/integrations/alias-redirects.ts';
+import { planRedirects } from './src/lib/redirects.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -19,7 +21,10 @@ const isolated = Boolean(process.env.OUT_DIR);
 // The term graph is read and checked before anything is built: a broken reference stops the
 // build here, naming the file and the field.
 const content = contentDir();
-const { glossary } = loadGlossary(content);
+const { glossary, files } = loadGlossary(content);
+// Alias and old addresses (/terms/bpo/ -> /terms/business-process-outsourcing/): a collision
+// stops the build here too, naming both files.
+const redirects = planRedirects(files.map((f) => ({ slug: f.slug, file: f.file, title: f.data.title, aliases: f.data.aliases, redirectFrom: f.data.redirectFrom })));
 
 export default defineConfig({
   site: siteUrl(),
@@ -38,5 +43,6 @@ export default defineConfig({
     processor: unified({ smartypants: false, remarkPlugins: [[remarkTermLinks, termLinksOptions(glossary, content)]] }),
   },
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
-  integrations: [mdx(), standaloneScripts(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
+  // Redirect pages are written after the search index, so Pagefind never sees them.
+  integrations: [mdx(), standaloneScripts(), searchIndex(), aliasRedirects(redirects), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
 });

@@ -81,6 +81,8 @@ export const termSchema = z
       .optional(),
     featured: z.boolean().default(false),
     profile: profileSchema.optional(),
+    /** Old slugs of this term: /terms/<old>/ redirects here (src/lib/redirects.ts). */
+    redirectFrom: z.array(slug).default([]),
   })
   .strict();
 
