@@ -280,3 +280,21 @@ export function matchedAlias(names: readonly string[], query: string): string | 
   const best = findNames(entries, query, 1)[0];
   return best?.alias ? best.name : null;
 }
+
+/**
+ * What a reader probably meant by an address that does not exist: its last part as words
+ * ("/terms/call-centr/" -> "call centr", "/homshoring.html" -> "homshoring"), or "".
+ */
+export function queryFromPath(pathname: string): string {
+  let last = pathname.split('/').filter(Boolean).pop() ?? '';
+  try {
+    last = decodeURIComponent(last);
+  } catch {
+    // A broken escape: keep the raw text.
+  }
+  return last
+    .replace(/\.html?$/i, '')
+    .replace(/[-_+.\s]+/g, ' ')
+    .trim()
+    .slice(0, 80);
+}

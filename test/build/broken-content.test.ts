@@ -27,6 +27,16 @@ const cases: { fixture: string; file: string; expected: RegExp }[] = [
   { fixture: 'broken-explicit-link', file: 'articles/a-guide.mdx:9:12', expected: /unknown term "home-working" in link/ },
   { fixture: 'broken-term-component', file: 'terms/offshoring.mdx:26', expected: /term files are plain Markdown; imports and components belong in guides/ },
   { fixture: 'broken-term-link', file: 'terms/outsourcing.mdx:26:5', expected: /unknown term "in-sourcing" in link/ },
+  {
+    fixture: 'broken-redirect-collision',
+    file: 'terms/outsourcing.mdx',
+    expected: /field "redirectFrom": redirectFrom "offshoring" would redirect \/terms\/offshoring\/, which is the page of .*broken-redirect-collision\/terms\/offshoring\.mdx/,
+  },
+  {
+    fixture: 'broken-redirect-shared',
+    file: 'terms/outsourcing.mdx',
+    expected: /field "redirectFrom": redirectFrom "bpo" would redirect \/terms\/bpo\/, already claimed by .*broken-redirect-shared\/terms\/business-process-outsourcing\.mdx \(alias "BPO"\)/,
+  },
 ];
 
 describe('broken content fails the build, naming the file and the field or line', () => {

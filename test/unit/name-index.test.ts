@@ -9,6 +9,7 @@ import {
   fromWire,
   matchKey,
   neighborShards,
+  queryFromPath,
   shardFor,
   type NameEntry,
   type TermNames,
@@ -192,4 +193,16 @@ describe('merging with Pagefind', () => {
     expect(matchedAlias(['Business process outsourcing', 'BPO'], 'payroll')).toBeNull();
     expect(matchedAlias(['Outsourcing'], 'outsourcing')).toBeNull();
   });
+});
+
+describe('queryFromPath (the 404 page)', () => {
+  it.each([
+    ['/terms/outsorcing/', 'outsorcing'],
+    ['/terms/call-centr/', 'call centr'],
+    ['/embed/homshoring/', 'homshoring'],
+    ['/a/b/c/virtual_asistant.html', 'virtual asistant'],
+    ['/terms/caf%C3%A9/', 'café'],
+    ['/terms/%E0%A4%A/', '%E0%A4%A'],
+    ['/', ''],
+  ])('%s -> "%s"', (path, query) => expect(queryFromPath(path)).toBe(query));
 });
