@@ -8,7 +8,9 @@ import { loadPagefind, runSearch } from './search-engine.ts';
 import { preloadNames } from './name-lookup.ts';
 
 const LIMIT = 8;
-const DELAY_MS = 40;
+// Keystrokes closer together than this make one search (a paste, a fast typist); each search
+// takes a few milliseconds, and a stale answer is dropped, so the wait is kept short.
+const DELAY_MS = 10;
 
 function make<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

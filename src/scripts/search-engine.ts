@@ -85,13 +85,14 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   // The name index is a help, not a requirement: search goes on without it.
   const [pagefind, hits] = await Promise.all([loadPagefind(), lookupNames(query).catch((): NameHit[] => [])]);
   const filters = pagefindFilters(state);
-  const results = (await pagefind.search(query, { filters }))?.results ?? [];
-  // When no kind is chosen, find which results are terms, so they can go ahead of guides.
-  let termIds: Set<string> | null = null;
-  if (!state.kind && results.length > 1) {
-    const terms = (await pagefind.search(query, { filters: { ...filters, kind: 'term' } }))?.results ?? [];
-    if (terms.length > 0 && terms.length < results.length) termIds = new Set(terms.map((r) => r.id));
-  }
+  // When no kind is chosen, find which results are terms too (in the same pass), so they can go ahead of guides.
+  const [all, onlyTerms] = await Promise.all([
+    pagefind.search(query, { filters }),
+    state.kind ? null : pagefind.search(query, { filters: { ...filters, kind: 'term' } }),
+  ]);
+  const results = all?.results ?? [];
+  const terms = onlyTerms?.results ?? [];
+  const termIds = terms.length > 0 && terms.length < results.length ? new Set(terms.map((r) => r.id)) : null;
   const ranked = rankByKind(results, termIds);
   const merged = mergeResults(hits, ranked, (hit) => state.kind !== 'guide' && (!state.topic || hit.topic === state.topic));
   const fix = correction(hits, results.length);

@@ -7,7 +7,9 @@ import { loadPagefind, runSearch, type SearchOutcome } from './search-engine.ts'
 import { preloadNames } from './name-lookup.ts';
 
 const PAGE_SIZE = 20;
-const DELAY_MS = 40;
+// Keystrokes closer together than this make one search (a paste, a fast typist); each search
+// takes a few milliseconds, and a stale answer is dropped, so the wait is kept short.
+const DELAY_MS = 10;
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
