@@ -29,7 +29,7 @@ export const PREFIX_MIN = 4;
 /** Keys longer than this are sentences, not names: no fuzzy matching. */
 export const MAX_KEY_LENGTH = 48;
 export const SHARD_MAX_ENTRIES = 240;
-export const SHARD_MAX_DEPTH = 3;
+export const SHARD_MAX_DEPTH = 5;
 export const NAME_INDEX_DIR = 'name-index';
 export const NAME_INDEX_MANIFEST = `/${NAME_INDEX_DIR}/manifest.json`;
 

@@ -91,7 +91,7 @@ export function redirectPage(redirect: Redirect, site: string): string {
   const path = termPath(redirect.to);
   const canonical = new URL(path, site).href;
   const title = escapeHtml(redirect.title);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">

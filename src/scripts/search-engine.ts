@@ -7,7 +7,6 @@ import {
   PAGEFIND_OPTIONS,
   normalizeQuery,
   pagefindFilters,
-  rankByKind,
   toResultView,
   type ResultView,
   type SearchState,
@@ -84,17 +83,9 @@ export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const query = normalizeQuery(state.q);
   // The name index is a help, not a requirement: search goes on without it.
   const [pagefind, hits] = await Promise.all([loadPagefind(), lookupNames(query).catch((): NameHit[] => [])]);
-  const filters = pagefindFilters(state);
-  // When no kind is chosen, find which results are terms too (in the same pass), so they can go ahead of guides.
-  const [all, onlyTerms] = await Promise.all([
-    pagefind.search(query, { filters }),
-    state.kind ? null : pagefind.search(query, { filters: { ...filters, kind: 'term' } }),
-  ]);
-  const results = all?.results ?? [];
-  const terms = onlyTerms?.results ?? [];
-  const termIds = terms.length > 0 && terms.length < results.length ? new Set(terms.map((r) => r.id)) : null;
-  const ranked = rankByKind(results, termIds);
-  const merged = mergeResults(hits, ranked, (hit) => state.kind !== 'guide' && (!state.topic || hit.topic === state.topic));
+  // One pass: guides are weighted below terms in the index itself (GUIDE_WEIGHT).
+  const results = (await pagefind.search(query, { filters: pagefindFilters(state) }))?.results ?? [];
+  const merged = mergeResults(hits, results, (hit) => state.kind !== 'guide' && (!state.topic || hit.topic === state.topic));
   const fix = correction(hits, results.length);
   return {
     total: merged.length,

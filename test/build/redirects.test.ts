@@ -5,6 +5,7 @@ import { distDir, redirectPages } from '../support/dist.ts';
 import { contentDir, readTermFiles } from '../../src/lib/content-source.ts';
 import { slugify } from '../../src/lib/redirects.ts';
 import { siteUrl } from '../../src/lib/site.ts';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 
 const dir = distDir();
 const terms = readTermFiles(contentDir());
@@ -45,6 +46,13 @@ describe('alias and old-address redirects', () => {
     expect([...pages.keys()].sort()).toEqual([...wanted].sort());
     expect(lines.map((l) => l.split(' ')[0]).sort()).toEqual([...wanted].sort());
     for (const path of pages.keys()) expect(slugs.has(path.split('/')[2]!), path).toBe(false);
+  });
+
+  it('a redirect page is valid HTML', async () => {
+    const validator = new HtmlValidate(JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as ConfigData);
+    const page = pages.get('/terms/homesourcing/')!;
+    const report = await validator.validateString(page.html, page.file);
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`))).toEqual([]);
   });
 
   it('redirect pages stay out of the sitemap (the search-index tests keep them out of the index)', () => {

@@ -342,6 +342,7 @@ describe('alias addresses and the 404 page', () => {
     await expect(offer.textContent()).resolves.toMatch(new RegExp(`^Did you mean ${title}\\b`));
     await expect(offer.locator('a').first().getAttribute('href')).resolves.toBe(href);
     await expect(page.locator('#notfound-search').inputValue()).resolves.toBe(query);
+    expect(await axeViolations(page)).toEqual([]);
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
   });
 
