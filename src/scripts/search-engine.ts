@@ -69,9 +69,12 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
-/** Pagefind's result for a name hit that its own search did not find: a search for the term's title. */
+/**
+ * Pagefind's result for a name hit that its own search did not find: a search for the term's
+ * title (unfiltered, so that no filter index is fetched), picked out by the page's id.
+ */
 async function resultForHit(pagefind: Pagefind, hit: NameHit): Promise<PagefindResult | undefined> {
-  const found = (await pagefind.search(hit.title, { filters: { kind: 'term' } }))?.results ?? [];
+  const found = (await pagefind.search(hit.title))?.results ?? [];
   return found.find((r) => r.id === hit.id);
 }
 
