@@ -24,6 +24,7 @@ import { chromium, type Page } from 'playwright-core';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { normalizeQuery } from '../src/lib/search.ts';
 import { writeSyntheticContent } from './synthetic-content.ts';
+import { shardFile, type NameManifest } from '../src/lib/name-index.ts';
 import { startStaticServer } from '../scripts/static-server.ts';
 import { CHROMIUM_ARGS } from '../test/support/browser.ts';
 import { buildContent } from '../test/support/build-site.ts';
@@ -119,10 +120,10 @@ async function benchSize(size: number) {
   }
   const indexBytes = folderSize(join(build.outDir, 'pagefind'));
   const nameIndexBytes = folderSize(join(build.outDir, 'name-index'));
-  const manifest = JSON.parse(readFileSync(join(build.outDir, 'name-index', 'manifest.json'), 'utf8')) as { shards: Record<string, string> };
-  const shardCount = Object.keys(manifest.shards).length;
+  const manifest = JSON.parse(readFileSync(join(build.outDir, 'name-index', 'manifest.json'), 'utf8')) as NameManifest;
+  const shardCount = manifest.prefixes.length;
   const namesInFile = new Map<string, number>(
-    Object.values(manifest.shards).map((file) => [file, (JSON.parse(readFileSync(join(build.outDir, 'name-index', file), 'utf8')) as unknown[]).length]),
+    manifest.prefixes.map(shardFile).map((file) => [file, (JSON.parse(readFileSync(join(build.outDir, 'name-index', file), 'utf8')) as unknown[]).length]),
   );
   const totalNames = [...namesInFile.values()].reduce((a, b) => a + b, 0);
 

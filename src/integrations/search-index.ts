@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { buildShards, NAME_INDEX_DIR, type NameManifest, type TermNames } from '../lib/name-index.ts';
+import { buildShards, NAME_INDEX_DIR, shardFile, type NameManifest, type TermNames } from '../lib/name-index.ts';
 
 export const SEARCH_INDEX = {
   /** Only the pages of single terms and guides (one level below /terms/ and /guides/). */
@@ -83,21 +83,23 @@ export function termNamesFromRecords(records: Map<string, PagefindRecord>): Term
   return terms.sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
-/** Writes /name-index/manifest.json and one file a shard, named by its content hash. */
+/** Writes /name-index/manifest.json and one file a shard, named by its prefix. */
 export function writeNameIndex(siteDir: string, terms: readonly TermNames[]): { shards: number; names: number } {
   const folder = join(siteDir, NAME_INDEX_DIR);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   const { topics, shards } = buildShards(terms);
-  const manifest: NameManifest = { version: 1, topics, shards: {} };
+  const hash = createHash('sha256');
   let names = 0;
-  for (const [prefix, entries] of [...shards].sort((a, b) => a[0].localeCompare(b[0]))) {
+  const prefixes = [...shards.keys()].sort();
+  for (const prefix of prefixes) {
+    const entries = shards.get(prefix)!;
     const json = JSON.stringify(entries);
-    const name = `${createHash('sha256').update(json).digest('hex').slice(0, 12)}.json`;
-    writeFileSync(join(folder, name), json);
-    manifest.shards[prefix] = name;
+    writeFileSync(join(folder, shardFile(prefix)), json);
+    hash.update(`${prefix}\n${json}\n`);
     names += entries.length;
   }
+  const manifest: NameManifest = { version: 1, topics, build: hash.digest('hex').slice(0, 10), prefixes };
   writeFileSync(join(folder, 'manifest.json'), JSON.stringify(manifest));
   return { shards: shards.size, names };
 }

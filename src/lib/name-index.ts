@@ -116,7 +116,7 @@ export function compareHits(a: NameHit, b: NameHit, queryLength = 0): number {
     a.edits - b.edits ||
     Number(a.alias) - Number(b.alias) ||
     lengthGap(a) - lengthGap(b) ||
-    a.title.localeCompare(b.title, 'en')
+    a.title.localeCompare(b.title)
   );
 }
 
@@ -130,7 +130,7 @@ export function findNames(entries: Iterable<NameEntry & { key?: string }>, query
   for (const entry of entries) {
     const match = matchKey(q, entry.key ?? nameKey(entry.name));
     if (!match) continue;
-    const hit: NameHit = { name: entry.name, slug: entry.slug, title: entry.title, id: entry.id, topic: entry.topic, ...match, alias: entry.name !== entry.title };
+    const hit: NameHit = { ...entry, ...match, alias: entry.name !== entry.title };
     const seen = best.get(entry.slug);
     if (!seen || compareHits(hit, seen, q.length) < 0) best.set(entry.slug, hit);
   }
@@ -147,9 +147,14 @@ export type WireEntry = [string, string, string | 0, string, number];
 export interface NameManifest {
   version: 1;
   topics: string[];
-  /** Key prefix -> file name (under /name-index/). */
-  shards: Record<string, string>;
+  /** A hash of every shard, added to shard addresses so that a new build is never mixed with an old one in a cache. */
+  build: string;
+  /** The key prefix of every shard; its file is `shardFile(prefix)`. */
+  prefixes: string[];
 }
+
+/** A shard's file name under /name-index/ ("pel.json"; a prefix in another script is written as it is, and percent-encoded in its address). */
+export const shardFile = (prefix: string): string => `${prefix}.json`;
 
 export interface TermNames {
   slug: string;

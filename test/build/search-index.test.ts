@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { builtPages, distDir, redirectPages } from '../support/dist.ts';
-import { fromWire, nameKey, shardFor, type NameManifest, type WireEntry } from '../../src/lib/name-index.ts';
+import { fromWire, nameKey, shardFile, shardFor, type NameManifest, type WireEntry } from '../../src/lib/name-index.ts';
 import { TOPICS } from '../../src/lib/content-schema.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';
 
@@ -122,9 +122,9 @@ describe('the Pagefind index', () => {
 describe('the name index', () => {
   const folder = join(dir, 'name-index');
   const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as NameManifest;
-  const shards = Object.entries(manifest.shards).map(([prefix, file]) => ({
+  const shards = manifest.prefixes.map((prefix) => ({
     prefix,
-    entries: (JSON.parse(readFileSync(join(folder, file), 'utf8')) as WireEntry[]).map((w) => fromWire(w, manifest.topics)),
+    entries: (JSON.parse(readFileSync(join(folder, shardFile(prefix)), 'utf8')) as WireEntry[]).map((w) => fromWire(w, manifest.topics)),
   }));
   const ids = new Map<string, string>();
   for (const name of readdirSync(join(dir, 'pagefind', 'fragment'))) {
@@ -152,8 +152,9 @@ describe('the name index', () => {
   });
 
   it('puts each name in the shard its key falls in, and no shard holds everything', () => {
-    const prefixes = Object.keys(manifest.shards);
+    const prefixes = manifest.prefixes;
     expect(prefixes.length).toBeGreaterThan(5);
+    expect(readdirSync(folder).sort()).toEqual(['manifest.json', ...prefixes.map(shardFile)].sort());
     for (const { prefix, entries } of shards) {
       for (const e of entries) expect(shardFor(prefixes, e.key), e.name).toBe(prefix);
       expect(entries.length).toBeLessThan(termPages.length / 2);

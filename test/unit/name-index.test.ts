@@ -10,6 +10,7 @@ import {
   matchKey,
   neighborShards,
   queryFromPath,
+  shardFile,
   shardFor,
   type NameEntry,
   type TermNames,
@@ -148,6 +149,11 @@ describe('shards', () => {
     expect(shardFor(prefixes, 'tab12')).toBe('tab');
     expect(shardFor(prefixes, 'ta')).toBe('ta');
     expect(shardFor(prefixes, 'tz')).toBeNull();
+  });
+
+  it('name shard files by prefix', () => {
+    expect(shardFile('pel')).toBe('pel.json');
+    expect(shardFile('中文')).toBe('中文.json');
   });
 
   it('neighbours cover a swapped first pair, an extra letter and a missing letter in the prefix', () => {
