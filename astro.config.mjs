@@ -12,6 +12,7 @@ import { remarkContentSafety, rehypeGuideSanitize } from './src/lib/content-safe
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import aliasRedirects from './src/integrations/alias-redirects.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -21,7 +22,10 @@ const isolated = Boolean(process.env.OUT_DIR);
 // The content tree (folders, encoding, frontmatter, limits, the term graph) is read and checked
 // before anything is built: a mistake stops the build here, naming the file and the field.
 const content = contentDir();
-const { glossary } = loadGlossary(content);
+// Alias and old addresses (/terms/bpo/ -> /terms/business-process-outsourcing/) are planned
+// there too: a collision with a page, or between two terms, names both files.
+const { glossary, tree } = loadGlossary(content);
+const { redirects } = tree;
 const componentsDir = fileURLToPath(new URL('./src/components/', import.meta.url));
 
 export default defineConfig({
@@ -49,5 +53,6 @@ export default defineConfig({
     }),
   },
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
-  integrations: [mdx(), standaloneScripts(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
+  // Redirect pages are written after the search index, so Pagefind never sees them.
+  integrations: [mdx(), standaloneScripts(), searchIndex(), aliasRedirects(redirects), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
 });

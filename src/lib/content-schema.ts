@@ -183,6 +183,8 @@ export const termSchema = z
       .max(4, 'takeaways needs two to four points'),
     featured: z.boolean().default(false),
     profile: profileSchema.optional(),
+    /** Old slugs of this term: /terms/<old>/ redirects here (src/lib/redirects.ts). */
+    redirectFrom: z.array(slug).default([]),
   })
   .strict();
 

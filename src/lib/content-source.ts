@@ -15,6 +15,7 @@ import { extractFrontmatter } from '@astrojs/markdown-remark';
 import yaml from 'js-yaml';
 import { termSchema, articleSchema, describeSchemaError, LIMITS, SLUG_PATTERN, type TermData, type ArticleData } from './content-schema.ts';
 import { buildGlossary, GlossaryError, type Glossary, type GlossaryInput } from './glossary.ts';
+import { planRedirects, RedirectError, type Redirect } from './redirects.ts';
 
 export interface ContentFile<T> {
   slug: string;
@@ -208,6 +209,8 @@ export interface ContentTree {
   terms: TermFile[];
   articles: ArticleFile[];
   glossary: Glossary;
+  /** Alias and old addresses (/terms/bpo/ -> /terms/business-process-outsourcing/), checked for collisions. */
+  redirects: Redirect[];
 }
 
 /**
@@ -241,8 +244,17 @@ export function readContentTree(dir: string): ContentTree {
       seen.add(slug);
     }
   }
+  let redirects: Redirect[] = [];
+  try {
+    redirects = planRedirects(
+      terms.map((t) => ({ slug: t.slug, file: t.file, title: t.data.title, aliases: t.data.aliases, redirectFrom: t.data.redirectFrom })),
+    );
+  } catch (e) {
+    if (!(e instanceof RedirectError)) throw e;
+    problems.push(...e.problems);
+  }
   if (problems.length > 0 || !glossary) throw new ContentError(problems.join('\n'));
-  return { terms, articles, glossary };
+  return { terms, articles, glossary, redirects };
 }
 
 /** The term files of a content tree (the whole tree is checked). */

@@ -29,7 +29,12 @@ export const PAGEFIND_OPTIONS = {
   ranking: { metaWeights: { title: 10, aliases: 8, summary: 1, kind: 0 } },
 } as const;
 
-/** A guide's score is multiplied by this, so a term outranks a guide that matches as well. */
+/**
+ * Weight of a guide's body text in the index (data-pagefind-weight; a term's is 1), so a term
+ * outranks a guide that uses the same words as often. Set at build time, it costs the browser
+ * nothing: no second, filtered search to tell terms from guides (whose filter index alone is
+ * 21 KB at 10,000 terms).
+ */
 export const GUIDE_WEIGHT = 0.5;
 
 /** Terms offered when a search finds nothing (only those that exist are shown). */
@@ -171,6 +176,8 @@ export interface ResultView {
   excerpt: ExcerptPart[];
   /** Title and aliases, for exact-match promotion. */
   names: string[];
+  /** The alias the query matched, when it was not the title: "also called homesourcing". */
+  alsoCalled?: string;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
@@ -202,19 +209,6 @@ export function toResultView(data: unknown): ResultView | null {
     excerpt: excerptParts(record.excerpt),
     names: [title, ...aliases],
   };
-}
-
-/**
- * Orders Pagefind's results with terms ahead of guides that match as well: a guide's score
- * counts GUIDE_WEIGHT times. `termIds` holds the ids of the results that are terms; null
- * means all results are of one kind, and the order stays as it is. Stable for equal scores.
- */
-export function rankByKind<T extends { id: string; score: number }>(results: readonly T[], termIds: ReadonlySet<string> | null): T[] {
-  if (!termIds) return [...results];
-  return results
-    .map((result, index) => ({ result, index, score: termIds.has(result.id) ? result.score : result.score * GUIDE_WEIGHT }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .map((entry) => entry.result);
 }
 
 /** A comparison key for names: lower case, no accents, letters and digits only. */

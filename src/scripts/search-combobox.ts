@@ -5,9 +5,12 @@
 import { normalizeQuery, resultCountText, searchStateToQuery, type ResultView } from '../lib/search.ts';
 import { nextActiveIndex } from '../lib/search-keys.ts';
 import { loadPagefind, runSearch } from './search-engine.ts';
+import { preloadNames } from './name-lookup.ts';
 
 const LIMIT = 8;
-const DELAY_MS = 40;
+// Keystrokes closer together than this make one search (a paste, a fast typist); each search
+// takes a few milliseconds, and a stale answer is dropped, so the wait is kept short.
+const DELAY_MS = 10;
 
 function make<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -65,6 +68,7 @@ export function enhance(input: HTMLInputElement): void {
     item.setAttribute('role', 'option');
     item.setAttribute('aria-selected', 'false');
     item.append(make('span', 'search-popup__title', view.title), make('span', 'search-popup__kind', view.kindLabel));
+    if (view.alsoCalled) item.append(make('span', 'search-popup__alias', `also called ${view.alsoCalled}`));
     if (view.summary) item.append(make('span', 'search-popup__summary', view.summary));
     item.addEventListener('click', () => location.assign(view.url));
     return item;
@@ -129,5 +133,6 @@ export function enhance(input: HTMLInputElement): void {
   });
 
   loadPagefind().catch(() => {});
+  preloadNames();
   if (normalizeQuery(input.value)) void update();
 }

@@ -1,15 +1,19 @@
 // Runs searches for the header box and the search page. Pagefind (its script, WebAssembly
 // and index) is fetched on the first call only, from the bundle the build writes to /pagefind/.
+// Pagefind matches words; the name index (name-lookup.ts) adds the terms whose title or alias
+// the query names, typos and prefixes included, ahead of Pagefind's results.
 import {
+  KIND_LABELS,
   PAGEFIND_OPTIONS,
   normalizeQuery,
   pagefindFilters,
-  promoteExactMatches,
-  rankByKind,
   toResultView,
   type ResultView,
   type SearchState,
 } from '../lib/search.ts';
+import { correction, matchedAlias, mergeResults, type NameHit } from '../lib/name-index.ts';
+import { termPath } from '../lib/term-card.ts';
+import { lookupNames } from './name-lookup.ts';
 
 interface PagefindResult {
   id: string;
@@ -30,6 +34,8 @@ interface Pagefind {
 
 export interface SearchOutcome {
   total: number;
+  /** "Did you mean ...?": the term the query probably misspells, when it found little itself. */
+  correction: { title: string; url: string } | null;
   /** Loads and shapes the ranked results from index `from` up to `to`. */
   views(from: number, to: number): Promise<ResultView[]>;
 }
@@ -63,24 +69,44 @@ export function loadPagefind(): Promise<Pagefind> {
   return loading;
 }
 
+/**
+ * Pagefind's result for a name hit that its own search did not find: a search for the term's
+ * title (unfiltered, so that no filter index is fetched), picked out by the page's id.
+ */
+async function resultForHit(pagefind: Pagefind, hit: NameHit): Promise<PagefindResult | undefined> {
+  const found = (await pagefind.search(hit.title))?.results ?? [];
+  return found.find((r) => r.id === hit.id);
+}
+
+function bareView(hit: NameHit): ResultView {
+  return { url: termPath(hit.slug), title: hit.title, kind: 'term', kindLabel: KIND_LABELS.term, topic: hit.topic || null, summary: '', excerpt: [], names: [hit.title] };
+}
+
 export async function runSearch(state: SearchState): Promise<SearchOutcome> {
   const query = normalizeQuery(state.q);
-  const pagefind = await loadPagefind();
-  const filters = pagefindFilters(state);
-  const results = (await pagefind.search(query, { filters }))?.results ?? [];
-  // When no kind is chosen, find which results are terms, so they can go ahead of guides.
-  let termIds: Set<string> | null = null;
-  if (!state.kind && results.length > 1) {
-    const terms = (await pagefind.search(query, { filters: { ...filters, kind: 'term' } }))?.results ?? [];
-    if (terms.length > 0 && terms.length < results.length) termIds = new Set(terms.map((r) => r.id));
-  }
-  const ranked = rankByKind(results, termIds);
+  // The name index is a help, not a requirement: search goes on without it.
+  const [pagefind, hits] = await Promise.all([loadPagefind(), lookupNames(query).catch((): NameHit[] => [])]);
+  // One pass: guides are weighted below terms in the index itself (GUIDE_WEIGHT).
+  const results = (await pagefind.search(query, { filters: pagefindFilters(state) }))?.results ?? [];
+  const merged = mergeResults(hits, results, (hit) => state.kind !== 'guide' && (!state.topic || hit.topic === state.topic));
+  const fix = correction(hits, results.length);
   return {
-    total: ranked.length,
+    total: merged.length,
+    correction: fix && merged[0]?.hit === fix ? { title: fix.title, url: termPath(fix.slug) } : null,
     async views(from, to) {
-      const data = await Promise.all(ranked.slice(from, to).map((r) => r.data().catch(() => null)));
-      const views = data.map(toResultView).filter((v): v is ResultView => v !== null);
-      return from === 0 ? promoteExactMatches(views, query) : views;
+      const shaped = await Promise.all(
+        merged.slice(from, to).map(async ({ hit, result }) => {
+          const source = result ?? (hit && (await resultForHit(pagefind, hit).catch(() => undefined)));
+          const view = (source && toResultView(await source.data().catch(() => null))) ?? (hit ? bareView(hit) : null);
+          if (view) {
+            const alias = hit ? (hit.alias ? hit.name : null) : matchedAlias(view.names, query);
+            if (alias) view.alsoCalled = alias;
+          }
+          return view;
+        }),
+      );
+      // Exact names come first as name hits; the rest keeps Pagefind's order.
+      return shaped.filter((v): v is ResultView => v !== null);
     },
   };
 }

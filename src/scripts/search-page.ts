@@ -4,9 +4,12 @@
 // search of the entry they land on. Results are built from text nodes only.
 import { historyMode, parseSearchState, resultCountText, searchStateToQuery, sameState, type ResultView, type SearchState } from '../lib/search.ts';
 import { loadPagefind, runSearch, type SearchOutcome } from './search-engine.ts';
+import { preloadNames } from './name-lookup.ts';
 
 const PAGE_SIZE = 20;
-const DELAY_MS = 40;
+// Keystrokes closer together than this make one search (a paste, a fast typist); each search
+// takes a few milliseconds, and a stale answer is dropped, so the wait is kept short.
+const DELAY_MS = 10;
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 const input = document.querySelector<HTMLInputElement>('#search-q');
@@ -15,8 +18,9 @@ const status = document.querySelector<HTMLElement>('#search-status');
 const list = document.querySelector<HTMLOListElement>('#search-results');
 const more = document.querySelector<HTMLButtonElement>('#search-more');
 const empty = document.querySelector<HTMLElement>('#search-empty');
+const correction = document.querySelector<HTMLElement>('#search-correction');
 
-if (form && input && topicSelect && status && list && more && empty) {
+if (form && input && topicSelect && status && list && more && empty && correction) {
   document.querySelectorAll<HTMLElement>('[data-search-nojs]').forEach((note) => (note.hidden = true));
   const options = [...topicSelect.options];
   const topics = options.map((o) => o.value).filter(Boolean);
@@ -54,6 +58,7 @@ if (form && input && topicSelect && status && list && more && empty) {
     heading.append(link);
     const topic = view.topic ? topicLabels.get(view.topic) : undefined;
     article.append(heading, el('p', 'search-result__meta', topic ? `${view.kindLabel} · ${topic}` : view.kindLabel));
+    if (view.alsoCalled) article.append(el('p', 'search-result__alias', `also called ${view.alsoCalled}`));
     if (view.excerpt.length) {
       const excerpt = el('p', 'search-result__excerpt');
       for (const part of view.excerpt) excerpt.append(part.mark ? el('mark', '', part.text) : document.createTextNode(part.text));
@@ -71,6 +76,7 @@ if (form && input && topicSelect && status && list && more && empty) {
     list.hidden = true;
     more.hidden = true;
     empty.hidden = true;
+    correction.hidden = true;
   };
 
   const show = async (state: SearchState) => {
@@ -91,6 +97,12 @@ if (form && input && topicSelect && status && list && more && empty) {
       more.hidden = shown >= found.total;
       empty.hidden = found.total > 0;
       status.textContent = resultCountText(found.total, state.q);
+      const link = correction.querySelector('a');
+      if (link && found.correction) {
+        link.textContent = found.correction.title;
+        link.href = found.correction.url;
+      }
+      correction.hidden = !found.correction;
     } catch {
       if (mine !== token) return;
       clear();
@@ -115,7 +127,10 @@ if (form && input && topicSelect && status && list && more && empty) {
     clearTimeout(timer);
     timer = setTimeout(() => commit('typing'), DELAY_MS);
   });
-  input.addEventListener('focus', () => void loadPagefind().catch(() => {}), { once: true });
+  input.addEventListener('focus', () => {
+    void loadPagefind().catch(() => {});
+    preloadNames();
+  }, { once: true });
   input.addEventListener('blur', () => (typingEntry = false));
   form.addEventListener('submit', (event) => {
     event.preventDefault();

@@ -111,6 +111,18 @@ const cases: Case[] = [
 
   // 10. The guide's terms list
   { fixture: 'broken-guide-unknown-term', file: 'articles/a-guide.mdx', expected: /field "terms": unknown term "nearshoring"/, full: true },
+  // Alias and old addresses (redirect pages) that collide with a page or with each other
+  {
+    fixture: 'broken-redirect-collision',
+    file: 'terms/outsourcing.mdx',
+    expected: /field "redirectFrom": redirectFrom "offshoring" would redirect \/terms\/offshoring\/, which is the page of .*broken-redirect-collision\/terms\/offshoring\.mdx/,
+    full: true,
+  },
+  {
+    fixture: 'broken-redirect-shared',
+    file: 'terms/outsourcing.mdx',
+    expected: /field "redirectFrom": redirectFrom "bpo" would redirect \/terms\/bpo\/, already claimed by .*broken-redirect-shared\/terms\/business-process-outsourcing\.mdx \(alias "BPO"\)/,
+  },
 ];
 
 const named = (lines: string[], { fixture, file, expected }: Case) =>

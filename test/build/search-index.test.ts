@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { builtPages, distDir } from '../support/dist.ts';
+import { builtPages, distDir, redirectPages } from '../support/dist.ts';
+import { fromWire, nameKey, shardFile, shardFor, type NameManifest, type WireEntry } from '../../src/lib/name-index.ts';
 import { TOPICS } from '../../src/lib/content-schema.ts';
 import { SITE_NAME } from '../../src/lib/site.ts';
 
@@ -75,6 +76,24 @@ describe('the Pagefind index', () => {
     expect([...byUrl.keys()].sort()).toEqual([...termPages, ...guidePages].map((p) => p.path).sort());
   });
 
+  it('leaves out the alias redirect pages', () => {
+    const redirects = redirectPages(dir).map((p) => p.path);
+    expect(redirects).toContain('/terms/homesourcing/');
+    for (const path of redirects) expect(byUrl.has(path), path).toBe(false);
+  });
+
+  it('holds only each page\'s own text: no related terms, mentioned-in, sources or comparison lists', () => {
+    for (const record of records) {
+      for (const boilerplate of ['Related terms', 'Mentioned in', 'Sources', 'side by side', 'Embed this term', 'Last updated']) {
+        expect(record.content, `${record.url}: ${boilerplate}`).not.toContain(boilerplate);
+      }
+    }
+    // The page's own words are still there: the definition and the "Also called" line.
+    const homeshoring = byUrl.get('/terms/homeshoring/')!;
+    expect(homeshoring.content).toMatch(/Also called: homesourcing/);
+    expect(homeshoring.content).toMatch(/In practice/);
+  });
+
   it('gives each result its title, kind and summary, and the kind and topic filters', () => {
     for (const page of termPages) {
       const record = byUrl.get(page.path)!;
@@ -96,6 +115,49 @@ describe('the Pagefind index', () => {
       expect(record.content, record.url).not.toContain('Skip to content');
       expect(record.content, record.url).not.toContain(SITE_NAME);
       expect(record.content.startsWith(record.meta.title!), record.url).toBe(true);
+    }
+  });
+});
+
+describe('the name index', () => {
+  const folder = join(dir, 'name-index');
+  const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8')) as NameManifest;
+  const shards = manifest.prefixes.map((prefix) => ({
+    prefix,
+    entries: (JSON.parse(readFileSync(join(folder, shardFile(prefix)), 'utf8')) as WireEntry[]).map((w) => fromWire(w, manifest.topics)),
+  }));
+  const ids = new Map<string, string>();
+  for (const name of readdirSync(join(dir, 'pagefind', 'fragment'))) {
+    const bytes = gunzipSync(readFileSync(join(dir, 'pagefind', 'fragment', name)));
+    const json = JSON.parse(bytes.subarray(12).toString('utf8')) as Fragment | Record<string, Fragment>;
+    if ('url' in json && typeof json.url === 'string') ids.set((json as Fragment).url, name.replace('.pf_fragment', ''));
+    else for (const [id, f] of Object.entries(json as Record<string, Fragment>)) ids.set(f.url, id);
+  }
+
+  it('lists every title and alias of every term page once, with its Pagefind id and topic', () => {
+    const all = shards.flatMap((s) => s.entries);
+    for (const page of termPages) {
+      const meta = page.root.querySelector('[data-search-meta]')!;
+      const names = [meta.getAttribute('data-title')!, ...(meta.getAttribute('data-aliases') ?? '').split(', ').filter(Boolean)];
+      const slug = page.path.split('/')[2]!;
+      const mine = all.filter((e) => e.slug === slug);
+      expect(new Set(mine.map((e) => e.key)), page.path).toEqual(new Set(names.map(nameKey)));
+      for (const entry of mine) {
+        expect(entry.title).toBe(names[0]);
+        expect(entry.id).toBe(ids.get(page.path));
+        expect(entry.topic).toBe(meta.getAttribute('data-topic'));
+      }
+    }
+    expect(new Set(all.map((e) => e.slug)).size).toBe(termPages.length);
+  });
+
+  it('puts each name in the shard its key falls in, and no shard holds everything', () => {
+    const prefixes = manifest.prefixes;
+    expect(prefixes.length).toBeGreaterThan(5);
+    expect(readdirSync(folder).sort()).toEqual(['manifest.json', ...prefixes.map(shardFile)].sort());
+    for (const { prefix, entries } of shards) {
+      for (const e of entries) expect(shardFor(prefixes, e.key), e.name).toBe(prefix);
+      expect(entries.length).toBeLessThan(termPages.length / 2);
     }
   });
 });

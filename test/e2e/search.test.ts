@@ -4,6 +4,7 @@ import { axeViolations } from '../support/axe.ts';
 import { openSite, type SiteSession } from '../support/browser.ts';
 import { normalizeQuery } from '../../src/lib/search.ts';
 import { distDir } from '../support/dist.ts';
+import { contentDir, readTermFiles } from '../../src/lib/content-source.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -241,6 +242,120 @@ describe('header search box', () => {
     await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'offshoring');
     await page.waitForFunction(() => document.querySelector('#search-results h2')?.textContent === 'Offshoring');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('forgiving search: typos, prefixes and aliases', () => {
+  const TYPOS = [
+    ['outsorcing', 'Outsourcing'],
+    ['homshoring', 'Homeshoring'],
+    ['virtual asistant', 'Virtual assistant'],
+    ['nearshor', 'Nearshoring'],
+    ['freelancr', 'Freelancer'],
+  ] as const;
+
+  it.each(TYPOS)('"%s" puts %s first on the search page', async (query, title) => {
+    const { page, errors } = await site.newPage();
+    await searchPage(page, `?q=${encodeURIComponent(query)}`);
+    expect((await resultTitles(page))[0]).toBe(title);
+    expect(errors).toEqual([]);
+  });
+
+  it('each typo puts the intended term first in the header suggestions', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto('/terms/offshoring/');
+    await page.locator('#header-search-input').focus();
+    for (const [query, title] of TYPOS) {
+      await typeInHeader(page, query);
+      await expect(page.locator('.search-popup__option .search-popup__title').first().textContent(), query).resolves.toBe(title);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('offers "Did you mean Outsourcing?" for a misspelt name, and nothing of the kind for a right one', async () => {
+    const { page, errors } = await site.newPage();
+    await searchPage(page, '?q=outsorcing');
+    const correction = page.locator('#search-correction');
+    await expect(correction.isVisible()).resolves.toBe(true);
+    await expect(correction.textContent()).resolves.toBe('Did you mean Outsourcing?');
+    await expect(correction.locator('a').getAttribute('href')).resolves.toBe('/terms/outsourcing/');
+
+    await page.locator('#search-q').fill('outsourcing');
+    await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '').endsWith('“outsourcing”.'));
+    await expect(correction.isHidden()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('says which alias matched: "also called homesourcing", on the search page and in the suggestions', async () => {
+    const { page, errors } = await site.newPage();
+    await searchPage(page, '?q=homesourcing');
+    const first = page.locator('#search-results .search-result').first();
+    await expect(first.locator('h2').textContent()).resolves.toBe('Homeshoring');
+    await expect(first.locator('.search-result__alias').textContent()).resolves.toBe('also called homesourcing');
+    await searchPage(page, '?q=homeshoring');
+    await expect(page.locator('#search-results .search-result').first().locator('.search-result__alias').count()).resolves.toBe(0);
+
+    await page.locator('#header-search-input').focus();
+    await typeInHeader(page, 'homesourcing');
+    await expect(page.locator('.search-popup__option').first().locator('.search-popup__alias').textContent()).resolves.toBe('also called homesourcing');
+    expect(errors).toEqual([]);
+  });
+
+  it('"BPO" finds only terms whose own text mentions it', async () => {
+    // A term's own text: its title, aliases, summary and body, from its file.
+    const own = new Map(readTermFiles(contentDir()).map((t) => [`/terms/${t.slug}/`, [t.data.title, ...t.data.aliases, t.data.summary, t.body].join('\n')]));
+    const { page, errors } = await site.newPage();
+    await searchPage(page, '?q=BPO');
+    while (await page.locator('#search-more').isVisible()) await page.locator('#search-more').click();
+    const links = await page.locator('#search-results .search-result h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const terms = links.filter((href) => href.startsWith('/terms/'));
+    expect(terms[0]).toBe('/terms/business-process-outsourcing/');
+    for (const href of terms) expect(own.get(href), href).toMatch(/\bBPO\b/i);
+    expect(errors).toEqual([]);
+  });
+
+  it('no excerpt shows "Mentioned in", "Related terms" or "Sources"', async () => {
+    const { page } = await site.newPage();
+    for (const q of ['BPO', 'outsourcing', 'offshoring', 'freelancer', 'sources', 'related']) {
+      await searchPage(page, `?q=${q}`);
+      const excerpts = await page.locator('.search-result__excerpt').allTextContents();
+      for (const excerpt of excerpts) expect(excerpt, q).not.toMatch(/Mentioned in|Related terms|Sources/);
+    }
+  });
+});
+
+describe('alias addresses and the 404 page', () => {
+  it('/terms/homesourcing/ leads to /terms/homeshoring/', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto('/terms/homesourcing/');
+    await page.waitForURL('**/terms/homeshoring/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Homeshoring');
+    expect(errors).toEqual([]);
+  });
+
+  it.each([
+    ['/terms/outsorcing/', 'Outsourcing', '/terms/outsourcing/', 'outsorcing'],
+    ['/guides/old/deep/homshoring.html', 'Homeshoring', '/terms/homeshoring/', 'homshoring'],
+  ])('%s is the 404 page offering %s, with its search box filled in', async (path, title, href, query) => {
+    const { page, errors } = await site.newPage();
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(404);
+    const offer = page.locator('#notfound-suggest');
+    await offer.waitFor({ state: 'visible' });
+    await expect(offer.textContent()).resolves.toMatch(new RegExp(`^Did you mean ${title}\\b`));
+    await expect(offer.locator('a').first().getAttribute('href')).resolves.toBe(href);
+    await expect(page.locator('#notfound-search').inputValue()).resolves.toBe(query);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+  });
+
+  it('without JavaScript the 404 page is a plain search form', async () => {
+    const { page } = await site.newPage({ javaScriptEnabled: false });
+    await page.goto('/terms/outsorcing/');
+    await expect(page.locator('#notfound-suggest').isHidden()).resolves.toBe(true);
+    await page.locator('#notfound-search').fill('outsourcing');
+    await page.locator('#notfound-search').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'outsourcing');
   });
 });
 

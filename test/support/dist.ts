@@ -32,8 +32,7 @@ export function filePathToUrlPath(rel: string): string {
   return `/${posix}`;
 }
 
-/** Every HTML page of the site, except Pagefind's own files. */
-export function builtPages(dir = distDir()): BuiltPage[] {
+function allPages(dir: string): BuiltPage[] {
   return [...walk(dir)]
     .filter((f) => f.endsWith('.html') && !relative(dir, f).startsWith('pagefind'))
     .sort()
@@ -41,6 +40,22 @@ export function builtPages(dir = distDir()): BuiltPage[] {
       const html = readFileSync(file, 'utf8');
       return { path: filePathToUrlPath(relative(dir, file)), file, html, root: parse(html) };
     });
+}
+
+/** Whether a built page is an alias or old-address redirect (src/lib/redirects.ts), not a page to read. */
+export const isRedirectPage = (page: BuiltPage): boolean => page.root.querySelector('body[data-redirect-to]') !== null;
+
+/**
+ * Every HTML page of the site, except Pagefind's own files and the redirect pages at alias
+ * addresses (/terms/bpo/), which only send the browser on: see `redirectPages`.
+ */
+export function builtPages(dir = distDir()): BuiltPage[] {
+  return allPages(dir).filter((page) => !isRedirectPage(page));
+}
+
+/** The redirect pages at alias and old term addresses. */
+export function redirectPages(dir = distDir()): BuiltPage[] {
+  return allPages(dir).filter(isRedirectPage);
 }
 
 /** One built page by its site path (/terms/outsourcing/, /404.html), read and parsed on its own. */

@@ -63,6 +63,14 @@ describe('term schema', () => {
     expect(result.error!.issues[0]!.path).toEqual(['related', 0]);
   });
 
+  it('takes old slugs in redirectFrom (none by default) and rejects one that is not a slug, naming the field', () => {
+    expect(termSchema.parse(validTerm).redirectFrom).toEqual([]);
+    expect(termSchema.parse({ ...validTerm, redirectFrom: ['outtask', 'out-task'] }).redirectFrom).toEqual(['outtask', 'out-task']);
+    const result = termSchema.safeParse({ ...validTerm, redirectFrom: ['Out Task'] });
+    expect(result.success).toBe(false);
+    expect(describeSchemaError('content/terms/out-tasking.mdx', result.error!)).toContain('field "redirectFrom.0"');
+  });
+
   it('rejects unknown fields, so typos do not pass silently', () => {
     const result = termSchema.safeParse({ ...validTerm, sumary: 'typo' });
     expect(result.success).toBe(false);

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { TOPICS } from '../../src/lib/content-schema.ts';
 import {
   EMPTY_STATE,
-  GUIDE_WEIGHT,
   MAX_QUERY_LENGTH,
   excerptParts,
   historyMode,
@@ -12,7 +11,6 @@ import {
   pagefindFilters,
   parseSearchState,
   promoteExactMatches,
-  rankByKind,
   resultCountText,
   safeResultUrl,
   sameState,
@@ -224,23 +222,6 @@ describe('toResultView', () => {
 });
 
 describe('ranking', () => {
-  const results = [
-    { id: 'guide-a', score: 1.0 },
-    { id: 'term-b', score: 0.8 },
-    { id: 'term-c', score: 0.3 },
-    { id: 'guide-d', score: 0.2 },
-  ];
-
-  it('puts a term ahead of a guide that matches as well or a little better', () => {
-    const ranked = rankByKind(results, new Set(['term-b', 'term-c']));
-    expect(ranked.map((r) => r.id)).toEqual(['term-b', 'guide-a', 'term-c', 'guide-d']);
-    expect(1.0 * GUIDE_WEIGHT).toBeLessThan(0.8);
-  });
-
-  it('keeps the order when all results are of one kind', () => {
-    expect(rankByKind(results, null).map((r) => r.id)).toEqual(results.map((r) => r.id));
-  });
-
   it('moves exact title or alias matches to the front', () => {
     const views = [
       { id: 1, names: ['Business process outsourcing', 'BPO'] },
