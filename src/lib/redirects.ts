@@ -29,8 +29,10 @@ export interface Redirect {
 
 export class RedirectError extends Error {
   override name = 'RedirectError';
-  constructor(readonly problems: string[]) {
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`${problems.length} term address${problems.length === 1 ? '' : 'es'} collide:\n${problems.join('\n')}`);
+    this.problems = problems;
   }
 }
 
