@@ -421,7 +421,7 @@ export function plainDecimal(value: number): string {
   const text = String(value);
   const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
   if (!m) return text;
-  const [, sign, whole, fraction = '', exp] = m;
+  const [, sign = '', whole = '', fraction = '', exp = '0'] = m;
   const digits = whole + fraction;
   const point = whole.length + Number(exp);
   if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
