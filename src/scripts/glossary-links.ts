@@ -108,7 +108,7 @@ async function start(origin: string, max: number, only?: string[], except?: stri
           a.rel = 'noopener';
         }
         // The text keeps its place and size, and stays visible whatever the host says of links.
-        a.style.cssText = 'display:inline!important;font:inherit;margin:0;padding:0';
+        a.style.cssText = 'display:inline!important;font:inherit;letter-spacing:inherit;margin:0;padding:0';
         mention.replaceWith(a);
         a.append(mention);
         links.add(a);
