@@ -2,8 +2,9 @@
  * `npm run bench`: the figures behind the budgets in DESIGN.md, as tables (no pass/fail).
  *  1. gzip sizes of HTML, CSS and JS for the home, a term, a guide, the calculator and the search page;
  *  2. build time and peak memory for synthetic glossaries of 1,000 and 10,000 terms (BENCH_SIZES);
- *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types.
- * Builds the site first when dist/ is missing. BENCH_SKIP=scale,lighthouse skips parts.
+ *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types;
+ *  4. the tools for bloggers: script sizes, index bytes a post fetches, scan time (bench/glossary-links.ts).
+ * Builds the site first when dist/ is missing. BENCH_SKIP=scale,lighthouse,links skips parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -86,4 +87,9 @@ if (!skip.has('lighthouse')) {
       };
     }),
   );
+}
+
+if (!skip.has('links')) {
+  console.log('\n4. Tools for bloggers');
+  await import('./glossary-links.ts');
 }

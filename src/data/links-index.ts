@@ -2,7 +2,7 @@
 import { experimental_AstroContainer } from 'astro/container';
 import { parse, type Node as HtmlNode, NodeType, type HTMLElement } from 'node-html-parser';
 import TermCard from '../components/TermCard.astro';
-import { buildLinksIndex, type CardNode, type LinksIndex } from '../lib/links-index.ts';
+import { buildLinksIndex, minifyCss, type CardNode, type LinksIndex } from '../lib/links-index.ts';
 import { termCardData } from '../lib/term-card.ts';
 import { allTerms, type TermEntry } from './collections.ts';
 import popoverCss from '../styles/links-popover.css?raw';
@@ -51,12 +51,3 @@ export async function linkCardTree(term: TermEntry): Promise<CardNode> {
   return toCardNode(article)!;
 }
 
-/** Comments and spaces out: the stylesheet travels in index.json. */
-function minifyCss(css: string): string {
-  return css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{};:,>])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .trim();
-}

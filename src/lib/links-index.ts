@@ -130,3 +130,13 @@ export function buildLinksIndex(terms: readonly LinksIndexTerm[], css = ''): Lin
     ),
   };
 }
+
+/** Comments and spaces out of a stylesheet (it travels inside index.json). */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};:,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+}

@@ -21,17 +21,13 @@
  * Options, as data- attributes of the script tag: data-max="10" (links per post, default 20),
  * data-topics="models,contracts" (only these), data-exclude-topics="people", data-new-tab.
  */
-import { bucketOf, bucketPath, cardPath, decodeFilter, mayContain, type CardNode, type LinksEntry, type LinksManifest } from '../lib/links-index.ts';
-import { createTermMatcher, singulars, TOKEN, type LinkableTerm } from '../lib/term-matcher.ts';
-import { termPath } from '../lib/term-card.ts';
+import { bucketPath, cardPath, type CardNode, type LinksEntry, type LinksManifest } from '../lib/links-index.ts';
+import { linkPosts, readPosts, wantedBuckets } from './glossary-links-scan.ts';
 
 const KEY = Symbol.for('glossaryLinks');
 const me = document.currentScript;
 const global = window as unknown as Record<symbol, unknown>;
 
-/** Where a mention is never linked. */
-const SKIP =
-  'a,button,code,pre,kbd,h1,h2,h3,h4,h5,h6,input,textarea,select,label,script,style,noscript,svg,[contenteditable],[data-glossary-skip]';
 const TAGS = /^(article|p|a|span|ul|li)$/;
 const ATTRIBUTES = /^(class|target|rel)$/;
 if (!global[KEY] && me instanceof HTMLScriptElement && me.src) {
@@ -46,75 +42,14 @@ if (!global[KEY] && me instanceof HTMLScriptElement && me.src) {
 
 async function start(origin: string, max: number, only?: string[], except?: string[], newTab?: boolean) {
   const get = (path: string) => fetch(origin + path).then((r) => (r.ok ? r.json() : Promise.reject()));
-  let roots = [...document.querySelectorAll('[data-outsourcing-glossary]')];
-  if (!roots.length) roots = [...document.querySelectorAll('article')];
-  if (!roots.length) roots = [...document.querySelectorAll('main')];
-  roots = roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
-
   // 1. The post's text and its words.
-  const posts: Text[][] = [];
-  const words = new Set<string>();
-  for (const root of roots) {
-    const texts: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node: Node | null; (node = walker.nextNode()); ) {
-      if (node.parentElement!.closest(SKIP)) continue;
-      texts.push(node as Text);
-      for (const [word] of (node as Text).data.matchAll(TOKEN)) {
-        const lower = word.toLowerCase();
-        words.add(lower);
-        singulars(lower).forEach((stem) => words.add(stem));
-      }
-    }
-    posts.push(texts);
-  }
+  const { posts, words } = readPosts();
   if (!words.size) return;
-
   // 2. Only the buckets of words the filter may hold.
   const manifest = (await get('/glossary-links/index.json')) as LinksManifest;
-  const filter = decodeFilter(manifest);
-  const buckets = new Set<number>();
-  for (const word of words) if (mayContain(filter, manifest.k, word)) buckets.add(bucketOf(word, manifest.b));
-  const terms = new Map<string, LinkableTerm & { names: string[] }>();
-  for (const entries of (await Promise.all([...buckets].map((b) => get(bucketPath(b))))) as LinksEntry[][]) {
-    for (const [slug, topic, ...names] of entries) {
-      if ((only && !only.includes(topic)) || except?.includes(topic)) continue;
-      const term = terms.get(slug) ?? terms.set(slug, { slug, names: [] }).get(slug)!;
-      term.names.push(...names);
-    }
-  }
-  if (!terms.size) return;
-  const matcher = createTermMatcher([...terms.values()]);
-
-  // 3. The links: the first mention of each term in each post.
-  const links = new WeakSet<Element>();
-  for (const texts of posts) {
-    const linked = new Set<string>();
-    for (let text of texts) {
-      let offset = 0;
-      for (const match of matcher.find(text.data)) {
-        if (linked.size >= max) break;
-        if (linked.has(match.slug)) continue;
-        linked.add(match.slug);
-        const mention = text.splitText(match.index - offset);
-        text = mention.splitText(match.length);
-        offset = match.index + match.length;
-        const a = document.createElement('a');
-        a.href = origin + termPath(match.slug);
-        a.className = 'outsourcing-glossary-link';
-        a.dataset.glossaryTerm = match.slug;
-        if (newTab) {
-          a.target = '_blank';
-          a.rel = 'noopener';
-        }
-        // The text keeps its place and size, and stays visible whatever the host says of links.
-        a.style.cssText = 'display:inline!important;font:inherit;letter-spacing:inherit;margin:0;padding:0';
-        mention.replaceWith(a);
-        a.append(mention);
-        links.add(a);
-      }
-    }
-  }
+  const entries = (await Promise.all(wantedBuckets(manifest, words).map((b) => get(bucketPath(b))))) as LinksEntry[][];
+  // 3. The links.
+  const links = linkPosts(posts, entries, origin, max, only, except, newTab);
 
   // 4. The popover.
   const cards = new Map<string, Promise<CardNode>>();
