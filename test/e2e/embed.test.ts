@@ -426,6 +426,17 @@ describe('cards on a light blog', () => {
     await expect(iframe.getAttribute('src')).resolves.toBe(`${site.server.url}/embed/${FIRST}/?theme=dark`);
     expect(scheme).toBe('dark');
     expect(background).toBe(DARK_SURFACE);
+    // Around the dark card (its rounded corners, the frame's width beyond the card's 600 px),
+    // the blog's white shows: the frame is not painted opaque.
+    const box = (await iframe.boundingBox())!;
+    expect(box.width).toBeGreaterThan(700);
+    await page.waitForTimeout(300);
+    for (const [x, y] of [
+      [box.x + 1, box.y + 1],
+      [box.x + box.width - 2, box.y + 10],
+    ] as const) {
+      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([255, 255, 255]);
+    }
     expect(errors).toEqual([]);
   });
 
