@@ -32,8 +32,11 @@ for (const scheme of ['light', 'dark'] as const) {
     page.on('pageerror', (e) => console.log('pageerror', e.message));
     page.on('console', (m) => m.type() === 'error' && console.log('console', m.text()));
     await page.goto(`${site.url}/for-bloggers/`);
+    await page.locator('#cards').scrollIntoViewIfNeeded();
     await page.waitForTimeout(1500);
+    await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: `/tmp/bloggers-shots/for-bloggers-${width}-${scheme}.png`, fullPage: true });
+    if (width === 390) for (const y of [800, 1700, 2600]) await page.screenshot({ path: `/tmp/bloggers-shots/for-bloggers-390-${scheme}-at-${y}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: 900 } });
     await page.goto(blogUrl);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `/tmp/bloggers-shots/host-${width}-${scheme}.png` });

@@ -219,10 +219,10 @@ export function estimateCardHeight(card: TermCardData, width = EMBED_WIDTH): num
 export function iframeCode(card: TermCardData, site: string, options: { theme?: EmbedTheme } = {}): string {
   const height = estimateCardHeight(card, EMBED_MIN_WIDTH);
   // The frame's color-scheme matches the card's, so that the frame stays transparent around it.
-  const scheme = options.theme === 'dark' ? ';color-scheme:dark' : options.theme === 'auto' ? ';color-scheme:light dark' : '';
+  const scheme = options.theme === 'dark' ? 'dark' : options.theme === 'auto' ? 'light dark' : 'light';
   return (
     `<iframe src="${escapeHtml(embedUrl(card.slug, site, options.theme))}" title="${escapeHtml(frameTitle(card.title))}"` +
-    ` width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0${scheme}" loading="lazy"></iframe>`
+    ` width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0;color-scheme:${scheme}" loading="lazy"></iframe>`
   );
 }
 

@@ -101,9 +101,9 @@ function start(origin: string): void {
     style.width = '100%';
     style.height = '0';
     style.border = '0';
-    // The frame's color-scheme matches the card's, or Chromium paints the frame opaque (a dark
-    // strip and dark corners around a dark card on a light page). An unknown theme is ignored.
-    if (theme) style.colorScheme = theme === 'auto' ? 'light dark' : theme;
+    // The frame's color-scheme matches the card's (light unless dark or auto), or Chromium paints
+    // the frame opaque: square corners and a strip beside the card where the page's differs.
+    style.colorScheme = theme === 'dark' ? theme : theme === 'auto' ? 'light dark' : 'light';
     const embed: Embed = { frame: iframe, slug, quote, shown: false };
     embeds.push(embed);
     // Only the first load counts: a frame that loads again (navigated, reloaded) must not

@@ -440,6 +440,27 @@ describe('cards on a light blog', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the light card on a dark blog with the blog’s own colour around it', async () => {
+    blogPages.set(
+      '/dark-blog.html',
+      host(scriptCode(FIRST)).replace('<style>body{background:#fff;color:#111;', '<meta name="color-scheme" content="dark"><style>body{background:#111;color:#eee;'),
+    );
+    const { page, errors } = await site.newPage({ colorScheme: 'dark' });
+    await page.goto(`${blog.url}/dark-blog.html`);
+    const { iframe, scheme, background } = await shownCard(page, FIRST);
+    expect(scheme).toBe('light');
+    expect(background).toBe(LIGHT_SURFACE);
+    const box = (await iframe.boundingBox())!;
+    await page.waitForTimeout(300);
+    for (const [x, y] of [
+      [box.x + 1, box.y + 1],
+      [box.x + box.width - 2, box.y + 10],
+    ] as const) {
+      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([17, 17, 17]);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it('carries an attribution line that links to the term', async () => {
     blogPages.set('/light-blog.html', host(scriptCode(FIRST)));
     const { page, errors } = await site.newPage();
