@@ -37,6 +37,16 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate(() => scrollTo(0, 0));
     await page.screenshot({ path: `/tmp/bloggers-shots/for-bloggers-${width}-${scheme}.png`, fullPage: true });
     if (width === 390) for (const y of [800, 1700, 2600]) await page.screenshot({ path: `/tmp/bloggers-shots/for-bloggers-390-${scheme}-at-${y}.png`, fullPage: true, clip: { x: 0, y, width: 390, height: 900 } });
+    await page.goto(`${site.url}/terms/outsourcing/`);
+    await page.locator('details.embed-panel summary').click();
+    await page.locator('.embed-panel fieldset').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1200);
+    await page.locator('.embed-panel__preview').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `/tmp/bloggers-shots/panel-${width}-${scheme}.png` });
+    await page.locator('.embed-panel').getByLabel(scheme === 'dark' ? 'Light' : 'Dark').check();
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: `/tmp/bloggers-shots/panel-switched-${width}-${scheme}.png` });
     await page.goto(blogUrl);
     await page.waitForTimeout(1500);
     await page.screenshot({ path: `/tmp/bloggers-shots/host-${width}-${scheme}.png` });

@@ -34,7 +34,10 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('.embed-panel in
       const code = field.dataset[`code${theme[0]!.toUpperCase()}${theme.slice(1)}`];
       if (code) field.value = code;
     }
-    if (preview?.dataset.slug) preview.src = embedPath(preview.dataset.slug, theme);
+    if (preview?.dataset.slug) {
+      preview.src = embedPath(preview.dataset.slug, theme);
+      preview.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
+    }
   });
   // A choice the browser restored on reload applies too.
   if (radio.checked && radio.value !== 'light') radio.dispatchEvent(new Event('change'));
