@@ -112,6 +112,7 @@ beforeAll(async () => {
   blogPages.set('/post-unset-important.html', post({ head: '<style>* { all: unset !important }</style>' }));
   blogPages.set('/post-no-links.html', post({ head: '<style>article a { display: none } a { display: none !important }</style>' }));
   blogPages.set('/post-hostile.html', post({ body: '<p id="gizmo">Our gizmo is new.</p>' }));
+  blogPages.set('/post-trusted-types.html', post());
   blogPages.set('/post-plain.html', post().replace(' data-outsourcing-glossary', ''));
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -127,7 +128,8 @@ beforeAll(async () => {
     }
     const html = blogPages.get(path);
     if (!html) return void res.writeHead(404).end();
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp(site.server.url) });
+    const trustedTypes = path === '/post-trusted-types.html' ? "; require-trusted-types-for 'script'; trusted-types 'none'" : '';
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': csp(site.server.url) + trustedTypes });
     res.end(html);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -173,6 +175,15 @@ describe('glossary links on another origin under a strict CSP', () => {
     expect(ours[0]).toBe('/glossary-links.js');
     expect(ours).toContain('/glossary-links/index.json');
     expect(ours.every((p) => p === '/glossary-links.js' || p === '/glossary-links/index.json' || /^\/glossary-links\/\d+\.json$/.test(p))).toBe(true);
+    await clean(page, errors);
+  });
+
+  it('needs no Trusted Types policy: links and cards work where the host allows none', async () => {
+    const { page, errors } = await openPost('/post-trusted-types.html');
+    await expect(page.locator('a.outsourcing-glossary-link').count()).resolves.toBe(3);
+    await page.locator('#para a').first().hover();
+    await expect.poll(() => popover(page).isVisible(), POLL).toBe(true);
+    await expect(popover(page).locator('.term-card__title').textContent()).resolves.toBe('Outsourcing');
     await clean(page, errors);
   });
 
