@@ -4,8 +4,9 @@
  *  2. build time and peak memory for synthetic glossaries of 1,000 and 10,000 terms (BENCH_SIZES);
  *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types;
  *  4. the local static server: requests/s and p99 for a term page (autocannon, 10 s, 50
- *     connections), open descriptors before and after 1,000 aborted downloads.
- * Builds the site first when dist/ is missing. BENCH_SKIP=scale,lighthouse,server skips parts.
+ *     connections), open descriptors before and after 1,000 aborted downloads;
+ *  5. the tools for bloggers: script sizes, index bytes a post fetches, scan time (bench/glossary-links.ts).
+ * Builds the site first when dist/ is missing. BENCH_SKIP=scale,lighthouse,server,links skips parts.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -95,4 +96,9 @@ if (!skip.has('server')) {
   console.log('\n4. Local static server (scripts/static-server.ts, in its own process)');
   const load = await termPageLoad(root, '/terms/outsourcing/', 10, 50);
   printLoad(load, await abortedDownloads(1000));
+}
+
+if (!skip.has('links')) {
+  console.log('\n5. Tools for bloggers');
+  await import('./glossary-links.ts');
 }

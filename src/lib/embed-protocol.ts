@@ -25,6 +25,13 @@ export type EmbedTheme = (typeof EMBED_THEMES)[number];
  */
 export const LOADER_KEY = 'glossaryEmbed';
 
+/**
+ * The narrowest a card is laid out for, and the widest it grows: the plain iframe code is
+ * sized for the first, and both embed codes stop growing at the second.
+ */
+export const EMBED_MIN_WIDTH = 320;
+export const EMBED_MAX_WIDTH = 600;
+
 /** First characters a slug can start with; the term list is split into one script per character. */
 export const SLUG_INITIALS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
@@ -48,10 +55,13 @@ export function isEmbedTheme(value: unknown): value is EmbedTheme {
   return typeof value === 'string' && (EMBED_THEMES as readonly string[]).includes(value);
 }
 
-/** Site-relative address of a term's embed view; `light` or `dark` pins the theme, anything else is auto. */
+/**
+ * Site-relative address of a term's embed view. A card is light unless asked otherwise: `dark`
+ * pins the dark theme, `auto` follows the reader's system; anything else is light.
+ */
 export function embedPath(slug: string, theme?: string | null): string {
   const path = `/embed/${checkSlug(slug)}/`;
-  return theme === 'light' || theme === 'dark' ? `${path}?theme=${theme}` : path;
+  return theme === 'dark' || theme === 'auto' ? `${path}?theme=${theme}` : path;
 }
 
 /**

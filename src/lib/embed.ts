@@ -6,7 +6,7 @@
  */
 import { SITE_NAME } from './site.ts';
 import { definitionText, termCardData, type TermCardData } from './term-card.ts';
-import { EMBED_CLASS, embedPath, frameTitle, isEmbeddableSlug, LOADER_KEY, SLUG_INITIALS, type EmbedTheme } from './embed-protocol.ts';
+import { EMBED_CLASS, EMBED_MAX_WIDTH, EMBED_MIN_WIDTH, embedPath, frameTitle, isEmbeddableSlug, LOADER_KEY, SLUG_INITIALS, type EmbedTheme } from './embed-protocol.ts';
 
 /** What the API and oEmbed need from a term entry (a content collection entry fits). */
 export interface EmbedTermSource {
@@ -58,8 +58,8 @@ export interface OEmbedRich {
   cache_age: number;
 }
 
-/** Width the plain iframe code and oEmbed declare, in CSS pixels. */
-export const EMBED_WIDTH = 600;
+/** Width the plain iframe code and oEmbed declare, in CSS pixels: the card's maximum width. */
+export const EMBED_WIDTH = EMBED_MAX_WIDTH;
 /** How long oEmbed consumers may cache a response, in seconds (a day). */
 export const OEMBED_CACHE_AGE = 86_400;
 
@@ -119,6 +119,32 @@ export function embedUrl(slug: string, site: string, theme?: EmbedTheme): string
 export function oembedUrl(slug: string, site: string): string {
   if (!isEmbeddableSlug(slug)) throw new Error(`not a term slug: ${JSON.stringify(slug)}`);
   return absolute(`/oembed/${slug}.json`, site);
+}
+
+/** Options of the glossary-links script, written as data- attributes of its tag. */
+export interface LinksScriptOptions {
+  /** Links per post (the script's default is 20). */
+  max?: number;
+  /** Only terms of these topics. */
+  topics?: string[];
+  /** No terms of these topics. */
+  excludeTopics?: string[];
+  /** Open the term pages in a new tab. */
+  newTab?: boolean;
+}
+
+/**
+ * The one tag a blogger adds for glossary links with card previews (src/scripts/glossary-links.ts).
+ * Options become data- attributes.
+ */
+export function linksScriptCode(site: string, options: LinksScriptOptions = {}): string {
+  const attributes = [
+    options.max !== undefined ? ` data-max="${Math.max(1, Math.floor(options.max))}"` : '',
+    options.topics?.length ? ` data-topics="${escapeHtml(options.topics.join(','))}"` : '',
+    options.excludeTopics?.length ? ` data-exclude-topics="${escapeHtml(options.excludeTopics.join(','))}"` : '',
+    options.newTab ? ' data-new-tab' : '',
+  ].join('');
+  return `<script async src="${escapeHtml(absolute('/glossary-links.js', site))}"${attributes}></script>`;
 }
 
 /** Absolute URL of the loader script. */
@@ -181,15 +207,22 @@ export function estimateCardHeight(card: TermCardData, width = EMBED_WIDTH): num
   const summary = lines(card.summary, inner, BODY_PX, BOLD_EM) * BODY_PX * LINE + 8; // margin --space-2
   const definition = card.definition ? lines(card.definition, inner, BODY_PX, CHAR_EM) * BODY_PX * LINE + 8 : 0;
   const link = 14 * LINE * lines(`Read the full entry`, inner, 14, CHAR_EM); // --step--1
-  return Math.ceil(CARD_CHROME + title + summary + definition + link + 8);
+  const source = 14 * LINE * lines(`From the ${SITE_NAME}`, inner, 14, CHAR_EM) + 4; // attribution, margin --space-1
+  return Math.ceil(CARD_CHROME + title + summary + definition + link + source + 8);
 }
 
-/** The plain iframe code: no script, a fixed height estimated for the declared width. */
+/**
+ * The plain iframe code: no script, so a fixed height, estimated for the narrowest frame
+ * (EMBED_MIN_WIDTH) so that the card is never cut on a phone; wider frames leave a little
+ * transparent space below it. It grows up to EMBED_WIDTH, as the loader's frame does.
+ */
 export function iframeCode(card: TermCardData, site: string, options: { theme?: EmbedTheme } = {}): string {
-  const height = estimateCardHeight(card, EMBED_WIDTH);
+  const height = estimateCardHeight(card, EMBED_MIN_WIDTH);
+  // The frame's color-scheme matches the card's, so that the frame stays transparent around it.
+  const scheme = options.theme === 'dark' ? 'dark' : options.theme === 'auto' ? 'light dark' : 'light';
   return (
     `<iframe src="${escapeHtml(embedUrl(card.slug, site, options.theme))}" title="${escapeHtml(frameTitle(card.title))}"` +
-    ` width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0" loading="lazy"></iframe>`
+    ` width="${EMBED_WIDTH}" height="${height}" style="width:100%;max-width:${EMBED_WIDTH}px;border:0;color-scheme:${scheme}" loading="lazy"></iframe>`
   );
 }
 
@@ -199,7 +232,8 @@ export function iframeCode(card: TermCardData, site: string, options: { theme?: 
  */
 export function embedCode(card: TermCardData, site: string, options: { theme?: EmbedTheme } = {}): string {
   const pageUrl = escapeHtml(absolute(card.path, site));
-  const theme = options.theme && options.theme !== 'auto' ? ` data-theme="${options.theme}"` : '';
+  // Light is the default: only the other two are written out.
+  const theme = options.theme === 'dark' || options.theme === 'auto' ? ` data-theme="${options.theme}"` : '';
   return [
     `<blockquote class="${EMBED_CLASS}" data-term="${escapeHtml(card.slug)}"${theme} cite="${pageUrl}">`,
     `  <p><strong><a href="${pageUrl}">${escapeHtml(card.title)}</a></strong>: ${escapeHtml(card.summary)}</p>`,
@@ -209,7 +243,12 @@ export function embedCode(card: TermCardData, site: string, options: { theme?: E
   ].join('\n');
 }
 
-/** The oEmbed response for a term: its plain iframe code and the size it declares. */
+/**
+ * The oEmbed response for a term. Its `html` is the blockquote-and-script code (as the big
+ * providers serve theirs): the card sizes itself at any width, and reads as a quote where the
+ * consumer strips scripts. `height` is for consumers that frame the html at a fixed size: the
+ * card's height at the narrowest width, so that nothing is cut.
+ */
 export function oembed(card: TermCardData, site: string): OEmbedRich {
   return {
     type: 'rich',
@@ -217,9 +256,9 @@ export function oembed(card: TermCardData, site: string): OEmbedRich {
     title: card.title,
     provider_name: SITE_NAME,
     provider_url: `${siteBase(site)}/`,
-    html: iframeCode(card, site),
+    html: embedCode(card, site),
     width: EMBED_WIDTH,
-    height: estimateCardHeight(card, EMBED_WIDTH),
+    height: estimateCardHeight(card, EMBED_MIN_WIDTH),
     cache_age: OEMBED_CACHE_AGE,
   };
 }

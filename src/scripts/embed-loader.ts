@@ -90,7 +90,8 @@ function start(origin: string): void {
     if (!parent || !known.has(slug)) return;
     const name = (quote.querySelector('strong') || quote.querySelector('a') || quote).textContent || '';
     const iframe = document.createElement('iframe');
-    iframe.src = origin + embedPath(slug, quote.getAttribute('data-theme'));
+    const theme = quote.getAttribute('data-theme');
+    iframe.src = origin + embedPath(slug, theme);
     iframe.title = frameTitle(name.replace(/\s+/g, ' ').trim().slice(0, 100) || slug);
     iframe.className = `${EMBED_CLASS}-frame`;
     iframe.setAttribute('scrolling', 'no');
@@ -100,6 +101,9 @@ function start(origin: string): void {
     style.width = '100%';
     style.height = '0';
     style.border = '0';
+    // The frame's color-scheme matches the card's (light unless dark or auto), or Chromium paints
+    // the frame opaque: square corners and a strip beside the card where the page's differs.
+    style.colorScheme = theme === 'dark' ? theme : theme === 'auto' ? 'light dark' : 'light';
     const embed: Embed = { frame: iframe, slug, quote, shown: false };
     embeds.push(embed);
     // Only the first load counts: a frame that loads again (navigated, reloaded) must not

@@ -1,6 +1,7 @@
 // Enhances the "Embed this term" panel: shows the copy buttons (each confirms the copy in its
-// live region) and sizes the card preview to the height the card reports.
-import { heightFromMessage } from '../lib/embed-protocol.ts';
+// live region), sizes the card preview to the height the card reports, and applies the theme
+// picked: each code's text for that theme (written by the page) and the preview in it.
+import { embedPath, heightFromMessage, isEmbedTheme } from '../lib/embed-protocol.ts';
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-target]')) {
   const field = document.getElementById(button.dataset.copyTarget ?? '');
@@ -25,6 +26,22 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
 }
 
 const preview = document.querySelector<HTMLIFrameElement>('iframe.embed-panel__preview');
+for (const radio of document.querySelectorAll<HTMLInputElement>('.embed-panel input[name="embed-theme"]')) {
+  radio.addEventListener('change', () => {
+    const theme = radio.value;
+    if (!radio.checked || !isEmbedTheme(theme)) return;
+    for (const field of document.querySelectorAll<HTMLTextAreaElement>('.embed-panel textarea')) {
+      const code = field.dataset[`code${theme[0]!.toUpperCase()}${theme.slice(1)}`];
+      if (code) field.value = code;
+    }
+    if (preview?.dataset.slug) {
+      preview.src = embedPath(preview.dataset.slug, theme);
+      preview.style.colorScheme = theme === 'auto' ? 'light dark' : theme;
+    }
+  });
+  // A choice the browser restored on reload applies too.
+  if (radio.checked && radio.value !== 'light') radio.dispatchEvent(new Event('change'));
+}
 if (preview) {
   addEventListener('message', (event) => {
     if (event.origin !== location.origin || event.source !== preview.contentWindow) return;

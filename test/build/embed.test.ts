@@ -77,11 +77,13 @@ describe.each(terms.map((t) => [t.slug, t] as const))('%s', (slug, file) => {
     expect(response.provider_name).toBe('Outsourcing Glossary');
     expect(response.provider_url).toBe(`${site}/`);
     expect(Number.isInteger(response.cache_age) && response.cache_age > 0).toBe(true);
-    const frames = parse(response.html).querySelectorAll('iframe');
-    expect(frames).toHaveLength(1);
-    expect(frames[0]!.getAttribute('src')).toBe(`${site}/embed/${slug}/`);
-    expect(frames[0]!.getAttribute('title')).toContain(file.data.title);
-    expect(frames[0]!.getAttribute('height')).toBe(String(response.height));
+    // The blockquote-and-script code, as the term page offers it.
+    const html = parse(response.html);
+    expect(html.querySelector('blockquote.glossary-embed')!.getAttribute('data-term')).toBe(slug);
+    expect(html.querySelector('blockquote strong a')!.text).toBe(file.data.title);
+    expect(html.querySelector('script')!.getAttribute('src')).toBe(`${site}/embed.js`);
+    const panel = builtPage(`/terms/${slug}/`).root.querySelector('textarea#embed-code-script')!.text;
+    expect(response.html).toBe(panel);
   });
 
   it('announces its oEmbed file on its page', () => {

@@ -7,7 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
+import { parse } from 'node-html-parser';
 import { axeViolations } from '../support/axe.ts';
+import { pixelAt } from '../support/pixels.ts';
 import { openSite, type SiteSession } from '../support/browser.ts';
 import { siteUrl } from '../../src/lib/site.ts';
 
@@ -65,6 +67,13 @@ async function embedFrame(page: Page, slug: string): Promise<Frame> {
   const frame = find()!;
   await frame.waitForLoadState('load');
   return frame;
+}
+
+/** The frame an iframe element holds now, once loaded. */
+async function embedFrameAt(page: Page, iframe: ReturnType<Page['locator']>): Promise<Frame> {
+  const frame = await (await iframe.elementHandle())!.contentFrame();
+  await frame!.waitForLoadState('load');
+  return frame!;
 }
 
 async function cardIsSized(page: Page, slug: string) {
@@ -338,26 +347,130 @@ describe('embedding cards on another origin under a strict CSP', () => {
     expect(frameHeight).not.toBe(555);
   });
 
-  it('sizes the plain iframe code (the oEmbed html) tall enough for every card at its declared width', async () => {
+  it('sizes the plain iframe code so that every card shows whole in a 320 px column, and fits at 600 px', async () => {
     const { terms } = (await (await fetch(`${site.server.url}/api/terms.json`)).json()) as { terms: { slug: string }[] };
-    const { page, errors } = await site.newPage();
+    expect(terms.length).toBeGreaterThan(10);
+    const { page, errors } = await site.newPage({ viewport: { width: 320, height: 900 } });
     for (const { slug } of terms) {
-      const { html } = (await (await fetch(`${site.server.url}/oembed/${slug}.json`)).json()) as { html: string };
-      // The panel's plain iframe code is the oEmbed html.
-      if (slug === FIRST) expect(html.replaceAll(siteUrl(), site.server.url)).toBe(iframeCode(FIRST));
-      blogPages.set(
-        `/plain/${slug}.html`,
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Plain</title></head><body style="margin:0">
-<div style="width:600px">${html.replaceAll(siteUrl(), site.server.url)}</div></body></html>`,
-      );
-      await page.goto(`${blog.url}/plain/${slug}.html`);
-      const declared = Number(await page.locator('iframe').getAttribute('height'));
-      const frame = await embedFrame(page, slug);
-      const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-      expect(content, slug).toBeGreaterThan(50);
-      expect(declared, slug).toBeGreaterThanOrEqual(content);
-      expect(declared - content, slug).toBeLessThan(content * 0.5);
+      // The plain iframe code exactly as its term page offers it.
+      const termPage = parse(await (await fetch(`${site.server.url}/terms/${slug}/`)).text());
+      const code = termPage.querySelector('textarea#embed-code-iframe')!.text.replaceAll(siteUrl(), site.server.url);
+      for (const width of [320, 600]) {
+        blogPages.set(
+          `/plain/${slug}-${width}.html`,
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Plain</title></head><body style="margin:0">
+<div style="width:${width}px">${code}</div></body></html>`,
+        );
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(`${blog.url}/plain/${slug}-${width}.html`);
+        const iframe = page.locator('iframe');
+        const declared = Number(await iframe.getAttribute('height'));
+        expect(await iframe.evaluate((el) => el.getBoundingClientRect().width), slug).toBe(width);
+        const frame = await embedFrame(page, slug);
+        const content = await frame.evaluate(() => document.documentElement.scrollHeight);
+        expect(content, `${slug} at ${width} px`).toBeGreaterThan(50);
+        // The whole card shows: nothing below the frame's bottom edge.
+        expect(declared, `${slug} at ${width} px`).toBeGreaterThanOrEqual(content);
+        if (width === 320) expect(declared - content, slug).toBeLessThan(content * 0.5);
+      }
     }
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
+
+describe('cards on a light blog', () => {
+  const LIGHT_SURFACE = 'rgb(243, 241, 236)';
+  const DARK_SURFACE = 'rgb(31, 35, 43)';
+  const host = (code: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Light blog</title>
+<style>body{background:#fff;color:#111;font-family:Georgia,serif;margin:0;padding:24px}</style></head><body>
+<h1>A light blog</h1><div id="card">${code}</div><p>After the card.</p></body></html>`;
+
+  /** The card's frame once sized, its document's color-scheme and the card's background. */
+  async function shownCard(page: Page, slug: string) {
+    const iframe = page.locator('iframe.glossary-embed-frame');
+    await expect.poll(() => iframe.evaluate((el) => el.getBoundingClientRect().height).catch(() => 0)).toBeGreaterThan(50);
+    const frame = await embedFrame(page, slug);
+    const look = await frame.evaluate(() => ({
+      scheme: getComputedStyle(document.documentElement).colorScheme,
+      background: getComputedStyle(document.querySelector('.term-card')!).backgroundColor,
+    }));
+    return { iframe, frame, ...look };
+  }
+
+  it('shows a light card without dark corners when the reader’s system is dark', async () => {
+    blogPages.set('/light-blog.html', host(scriptCode(FIRST)));
+    const { page, errors } = await site.newPage({ colorScheme: 'dark' });
+    await page.goto(`${blog.url}/light-blog.html`);
+    const { iframe, scheme, background } = await shownCard(page, FIRST);
+    expect(scheme).toBe('light');
+    expect(background).toBe(LIGHT_SURFACE);
+    // Outside the rounded corners of the card, the blog's own white shows through.
+    const box = (await iframe.boundingBox())!;
+    await page.waitForTimeout(300);
+    for (const [x, y] of [
+      [box.x + 1, box.y + 1],
+      [box.x + box.width - 2, box.y + 1],
+      [box.x + 1, box.y + box.height - 2],
+    ] as const) {
+      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([255, 255, 255]);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows a dark card for data-theme="dark"', async () => {
+    blogPages.set('/light-blog-dark-card.html', host(scriptCode(FIRST).replace('<blockquote ', '<blockquote data-theme="dark" ')));
+    const { page, errors } = await site.newPage({ colorScheme: 'light' });
+    await page.goto(`${blog.url}/light-blog-dark-card.html`);
+    const { iframe, scheme, background } = await shownCard(page, FIRST);
+    await expect(iframe.getAttribute('src')).resolves.toBe(`${site.server.url}/embed/${FIRST}/?theme=dark`);
+    expect(scheme).toBe('dark');
+    expect(background).toBe(DARK_SURFACE);
+    // Around the dark card (its rounded corners, the frame's width beyond the card's 600 px),
+    // the blog's white shows: the frame is not painted opaque.
+    const box = (await iframe.boundingBox())!;
+    expect(box.width).toBeGreaterThan(700);
+    await page.waitForTimeout(300);
+    for (const [x, y] of [
+      [box.x + 1, box.y + 1],
+      [box.x + box.width - 2, box.y + 10],
+    ] as const) {
+      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([255, 255, 255]);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the light card on a dark blog with the blog’s own colour around it', async () => {
+    blogPages.set(
+      '/dark-blog.html',
+      host(scriptCode(FIRST)).replace('<style>body{background:#fff;color:#111;', '<meta name="color-scheme" content="dark"><style>body{background:#111;color:#eee;'),
+    );
+    const { page, errors } = await site.newPage({ colorScheme: 'dark' });
+    await page.goto(`${blog.url}/dark-blog.html`);
+    const { iframe, scheme, background } = await shownCard(page, FIRST);
+    expect(scheme).toBe('light');
+    expect(background).toBe(LIGHT_SURFACE);
+    const box = (await iframe.boundingBox())!;
+    await page.waitForTimeout(300);
+    for (const [x, y] of [
+      [box.x + 1, box.y + 1],
+      [box.x + box.width - 2, box.y + 10],
+    ] as const) {
+      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([17, 17, 17]);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('carries an attribution line that links to the term', async () => {
+    blogPages.set('/light-blog.html', host(scriptCode(FIRST)));
+    const { page, errors } = await site.newPage();
+    await page.goto(`${blog.url}/light-blog.html`);
+    const { frame } = await shownCard(page, FIRST);
+    const source = frame.locator('.term-card__source a');
+    await expect(source.isVisible()).resolves.toBe(true);
+    await expect(source.textContent()).resolves.toContain('Outsourcing Glossary');
+    expect(new URL((await source.getAttribute('href'))!).pathname).toBe(`/terms/${FIRST}/`);
+    await expect(source.getAttribute('target')).resolves.toBe('_blank');
     expect(errors).toEqual([]);
   });
 });
@@ -396,32 +509,35 @@ describe('the embed view', () => {
       return { scheme: getComputedStyle(document.documentElement).colorScheme, background: getComputedStyle(card).backgroundColor };
     });
 
-  it('follows ?theme= and, without it or without JavaScript, the reader’s colour scheme', async () => {
-    const { page: light, errors } = await site.newPage({ colorScheme: 'light' });
-    await light.goto(`/embed/${FIRST}/`);
-    const lightAuto = await colours(light);
-    await light.goto(`/embed/${FIRST}/?theme=dark`);
-    const forcedDark = await colours(light);
-    await light.goto(`/embed/${FIRST}/?theme=auto`);
-    expect(await colours(light)).toEqual(lightAuto);
-    expect(forcedDark.scheme).toBe('dark');
-    expect(forcedDark.background).not.toBe(lightAuto.background);
+  it('is light by default, dark for ?theme=dark, the reader’s scheme for ?theme=auto; light without JavaScript', async () => {
+    const { page: darkOs, errors } = await site.newPage({ colorScheme: 'dark' });
+    await darkOs.goto(`/embed/${FIRST}/`);
+    const light = await colours(darkOs);
+    expect(light.scheme).toBe('light');
+    await darkOs.goto(`/embed/${FIRST}/?theme=light`);
+    expect(await colours(darkOs)).toEqual(light);
+    await darkOs.goto(`/embed/${FIRST}/?theme=auto`);
+    const auto = await colours(darkOs);
+    expect(auto.background).not.toBe(light.background);
+    await darkOs.goto(`/embed/${FIRST}/?theme=dark`);
+    expect((await colours(darkOs)).background).toBe(auto.background);
 
-    const { page: dark } = await site.newPage({ colorScheme: 'dark', javaScriptEnabled: false });
-    await dark.goto(`/embed/${FIRST}/?theme=light`);
-    const noScript = await colours(dark);
-    expect(noScript.background).toBe(forcedDark.background);
-    await expect(dark.locator('h1 a').textContent()).resolves.toContain('Outsourcing');
+    const { page: lightOs } = await site.newPage({ colorScheme: 'light' });
+    await lightOs.goto(`/embed/${FIRST}/?theme=auto`);
+    expect((await colours(lightOs)).background).toBe(light.background);
+    await lightOs.goto(`/embed/${FIRST}/?theme=dark`);
+    expect((await colours(lightOs)).scheme).toBe('dark');
 
-    const { page: darkPage } = await site.newPage({ colorScheme: 'dark' });
-    await darkPage.goto(`/embed/${FIRST}/?theme=light`);
-    expect((await colours(darkPage)).background).toBe(lightAuto.background);
+    const { page: noScript } = await site.newPage({ colorScheme: 'dark', javaScriptEnabled: false });
+    await noScript.goto(`/embed/${FIRST}/?theme=dark`);
+    expect(await colours(noScript)).toEqual(light);
+    await expect(noScript.locator('h1 a').textContent()).resolves.toContain('Outsourcing');
     expect(errors).toEqual([]);
   });
 
   it.each(['light', 'dark'] as const)('passes axe in the %s theme', async (theme) => {
     const { page } = await site.newPage({ colorScheme: theme });
-    await page.goto(`/embed/${FIRST}/`);
+    await page.goto(`/embed/${FIRST}/?theme=${theme}`);
     expect(await axeViolations(page)).toEqual([]);
   });
 });
@@ -447,6 +563,28 @@ describe('the "Embed this term" panel', () => {
     const frame = await embedFrame(page, FIRST);
     const docHeight = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await expect.poll(async () => Math.abs((await preview.evaluate((el) => el.getBoundingClientRect().height)) - docHeight)).toBeLessThanOrEqual(3);
+    expect(errors).toEqual([]);
+  });
+
+  it('offers the card’s theme, changing both codes and the live preview', async () => {
+    const { page, errors } = await site.newPage({ colorScheme: 'dark' });
+    await page.goto(`/terms/${FIRST}/`);
+    const panel = page.locator('details.embed-panel');
+    await panel.locator('summary').click();
+    await expect(page.locator('#embed-code-script').inputValue()).resolves.not.toContain('data-theme');
+    const preview = panel.locator('iframe.embed-panel__preview');
+    await preview.scrollIntoViewIfNeeded();
+    const scheme = async () =>
+      (await embedFrameAt(page, preview)).evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+    await expect.poll(scheme).toBe('light');
+    await panel.getByLabel('Dark').check();
+    await expect(page.locator('#embed-code-script').inputValue()).resolves.toContain('data-theme="dark"');
+    await expect(page.locator('#embed-code-iframe').inputValue()).resolves.toContain(`/embed/${FIRST}/?theme=dark"`);
+    await expect(preview.getAttribute('src')).resolves.toBe(`/embed/${FIRST}/?theme=dark`);
+    await expect.poll(scheme).toBe('dark');
+    await panel.getByLabel('Follow the reader’s system').check();
+    await expect(page.locator('#embed-code-script').inputValue()).resolves.toContain('data-theme="auto"');
+    await expect.poll(scheme).toBe('light dark');
     expect(errors).toEqual([]);
   });
 

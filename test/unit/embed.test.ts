@@ -125,10 +125,25 @@ describe('embed code', () => {
     expect(scripts[0]!.hasAttribute('async')).toBe(true);
   });
 
-  it('pins a theme only when asked', () => {
+  it('is light unless asked for dark or the reader’s system', () => {
     expect(embedCode(termCardData(term), SITE)).not.toContain('data-theme');
+    expect(embedCode(termCardData(term), SITE, { theme: 'light' })).not.toContain('data-theme');
     expect(embedCode(termCardData(term), SITE, { theme: 'dark' })).toContain('data-theme="dark"');
-    expect(iframeCode(termCardData(term), SITE, { theme: 'light' })).toContain('/embed/out-tasking/?theme=light"');
+    expect(embedCode(termCardData(term), SITE, { theme: 'auto' })).toContain('data-theme="auto"');
+    expect(iframeCode(termCardData(term), SITE, { theme: 'light' })).toContain('/embed/out-tasking/"');
+    expect(iframeCode(termCardData(term), SITE, { theme: 'dark' })).toContain('/embed/out-tasking/?theme=dark"');
+    expect(iframeCode(termCardData(term), SITE, { theme: 'auto' })).toContain('/embed/out-tasking/?theme=auto"');
+    // The frame's own color-scheme matches the card's, so that Chromium keeps it transparent.
+    expect(iframeCode(termCardData(term), SITE)).toContain(';color-scheme:light"');
+    expect(iframeCode(termCardData(term), SITE, { theme: 'dark' })).toContain(';color-scheme:dark"');
+    expect(iframeCode(termCardData(term), SITE, { theme: 'auto' })).toContain(';color-scheme:light dark"');
+  });
+
+  it('sizes the plain iframe for the narrowest card and caps both codes at one width', () => {
+    const card = termCardData(term);
+    const frame = parse(iframeCode(card, SITE)).querySelector('iframe')!;
+    expect(frame.getAttribute('height')).toBe(String(estimateCardHeight(card, 320)));
+    expect(frame.getAttribute('style')).toContain('max-width:600px');
   });
 
   it('keeps hostile titles and summaries as text', () => {
@@ -147,7 +162,7 @@ describe('embed code', () => {
 });
 
 describe('oEmbed', () => {
-  it('is a rich 1.0 response whose html is the plain iframe code', () => {
+  it('is a rich 1.0 response whose html is the blockquote-and-script code', () => {
     const card = termCardData(term);
     const response = oembed(card, SITE);
     expect(response).toMatchObject({
@@ -158,12 +173,12 @@ describe('oEmbed', () => {
       provider_url: `${SITE}/`,
       width: 600,
     });
-    expect(response.html).toBe(iframeCode(card, SITE));
-    expect(Number.isInteger(response.height) && response.height > 0).toBe(true);
+    expect(response.html).toBe(embedCode(card, SITE));
+    // For consumers that frame the html at a fixed size: tall enough at the narrowest width.
+    expect(response.height).toBe(estimateCardHeight(card, 320));
     expect(Number.isInteger(response.cache_age) && response.cache_age > 0).toBe(true);
-    const iframe = parse(response.html).querySelector('iframe')!;
-    expect(iframe.getAttribute('src')).toBe(`${SITE}/embed/out-tasking/`);
-    expect(iframe.getAttribute('height')).toBe(String(response.height));
+    const quote = parse(response.html).querySelector('blockquote.glossary-embed')!;
+    expect(quote.getAttribute('data-term')).toBe('out-tasking');
     expect(oembedUrl('out-tasking', SITE)).toBe(`${SITE}/oembed/out-tasking.json`);
   });
 
@@ -206,7 +221,8 @@ describe('slugs, paths and term lists', () => {
   it('builds embed and term-list paths only for real slugs', () => {
     expect(embedPath('bpo')).toBe('/embed/bpo/');
     expect(embedPath('bpo', 'dark')).toBe('/embed/bpo/?theme=dark');
-    expect(embedPath('bpo', 'auto')).toBe('/embed/bpo/');
+    expect(embedPath('bpo', 'auto')).toBe('/embed/bpo/?theme=auto');
+    expect(embedPath('bpo', 'light')).toBe('/embed/bpo/');
     expect(embedPath('bpo', '"><script>')).toBe('/embed/bpo/');
     expect(termListPath('bpo')).toBe('/embed/terms-b.js');
     expect(() => embedPath('a/../b')).toThrow(/not a term slug/);

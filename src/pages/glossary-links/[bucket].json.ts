@@ -1,0 +1,9 @@
+/** /glossary-links/<n>.json: one bucket of the links index (src/lib/links-index.ts). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { linksIndex } from '../../data/links-index.ts';
+import type { LinksEntry } from '../../lib/links-index.ts';
+
+export const getStaticPaths = (async () =>
+  (await linksIndex()).buckets.map((entries, bucket) => ({ params: { bucket: String(bucket) }, props: { entries } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ entries: LinksEntry[] }> = ({ props }) => Response.json(props.entries);
