@@ -8,10 +8,10 @@ const targets = links.flatMap((a) => {
 if (targets.length && 'IntersectionObserver' in window) {
   const mark = () => {
     let current = targets[0]!;
-    for (const t of targets) if (t.el.getBoundingClientRect().top < innerHeight * 0.3) current = t;
+    for (const t of targets) if (t.el.getBoundingClientRect().top < innerHeight * 0.15) current = t;
     for (const t of targets) t.a.toggleAttribute('aria-current', t === current);
     current.a.setAttribute('aria-current', 'location');
   };
-  const observer = new IntersectionObserver(mark, { rootMargin: '0px 0px -70% 0px' });
+  const observer = new IntersectionObserver(mark, { rootMargin: '0px 0px -85% 0px' });
   targets.forEach((t) => observer.observe(t.el));
 }
