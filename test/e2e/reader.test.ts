@@ -41,6 +41,21 @@ describe('header', () => {
   });
 });
 
+describe('index pages', () => {
+  it('/terms/ lands on the A-Z index; /topics/ and /compare/ answer', async () => {
+    const { page, errors } = await site.newPage();
+    await page.goto('/terms/');
+    await page.waitForURL('**/glossary/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Glossary A-Z');
+    for (const [path, h1] of [['/topics/', 'Topics'], ['/compare/', 'Comparisons']]) {
+      const response = await page.goto(path!);
+      expect(response?.status()).toBe(200);
+      await expect(page.locator('h1').textContent()).resolves.toBe(h1);
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('search dialog', () => {
   it('"/" opens it from the middle of a guide; Escape closes it and restores the scroll position and focus', async () => {
     const { page, errors } = await site.newPage({ viewport: PHONE });
