@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
 import { builtPage, builtPages } from '../support/dist.ts';
 import { buildContent, type BuildResult } from '../support/build-site.ts';
-import { displayDate, readingMinutes } from '../../src/lib/page-meta.ts';
 
 const termPages = builtPages().filter((p) => /^\/terms\/[^/]+\/$/.test(p.path));
 
@@ -80,6 +79,12 @@ describe('every term page', () => {
     expect(more.querySelector('summary')!.text).toBe(`${total - 6} more pages`);
   });
 
+  it('shows "On this page" beside long entries only', () => {
+    expect(builtPage('/terms/outsourcing/').root.querySelector('.rail .toc')).not.toBeNull();
+    expect(builtPage('/terms/retainer/').root.querySelector('.rail .toc')).toBeNull();
+    expect(builtPage('/terms/retainer/').root.querySelector('.rail a[href="/topics/contracts/"]')).not.toBeNull();
+  });
+
   it('links the previous and next terms in A-Z order', () => {
     const titles = termPages.map((p) => p.root.querySelector('h1')!.text.trim()).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
     const page = builtPage('/terms/outsourcing/');
@@ -104,15 +109,6 @@ describe('every term page', () => {
     }
     expect(builtPage('/terms/retainer/').root.querySelector('figure.overlap')).toBeNull();
     expect(builtPage('/').root.querySelector('figure.overlap')).not.toBeNull();
-  });
-});
-
-describe('page meta helpers', () => {
-  it('writes dates as "22 Nov 2026" and counts reading minutes', () => {
-    expect(displayDate(new Date('2026-11-22'))).toBe('22 Nov 2026');
-    expect(displayDate(new Date('2026-01-05'))).toBe('5 Jan 2026');
-    expect(readingMinutes('word '.repeat(660))).toBe(3);
-    expect(readingMinutes('')).toBe(1);
   });
 });
 
