@@ -127,6 +127,14 @@ const clamped = (style: Node['props']['style'], lines: number, text: string): No
   props: { style: { ...style, display: 'block', lineClamp: lines, overflow: 'hidden' }, children: text },
 });
 
+/** The site's mark (public/favicon.svg): two white rings overlapping on the accent, `size` px square. */
+function logoMark(size: number, accent: string): Node {
+  const u = size / 32;
+  const ring = (cx: number): Node =>
+    el({ position: 'absolute', left: (cx - 8.3) * u, top: 7.7 * u, width: 16.6 * u, height: 16.6 * u, borderRadius: '50%', border: `${2.6 * u}px solid #fff` });
+  return el({ position: 'relative', width: size, height: size, borderRadius: 7 * u, backgroundColor: accent, marginRight: 18, flexShrink: 0 }, [ring(12.5), ring(19.5)]);
+}
+
 /** The element tree satori lays out; exported for tests. */
 export function cardTree(card: OgCard, theme: OgTheme): Node {
   const title = truncateAtWord(card.title, TITLE_MAX_CHARS);
@@ -147,7 +155,7 @@ export function cardTree(card: OgCard, theme: OgTheme): Node {
   if (summary) {
     body.push(clamped({ fontSize: SUMMARY.size, lineHeight: SUMMARY.leading, marginTop: SUMMARY.gap, color: theme.muted }, summaryLines, summary));
   }
-  const footer: Node[] = [el({ fontSize: 30, fontWeight: 700, color: theme.text }, cleanText(card.siteName))];
+  const footer: Node[] = [el({ alignItems: 'center', fontSize: 30, fontWeight: 700, color: theme.text }, [logoMark(44, theme.accent), cleanText(card.siteName)])];
   if (card.siteHost) footer.push(el({ fontSize: 26, color: theme.muted }, cleanText(card.siteHost)));
 
   return el(

@@ -113,11 +113,11 @@ export interface Crumb {
   path: string;
 }
 
-/** Where a page in each section sits: term, topic and comparison pages under the A-Z index. */
+/** Where a page in each section sits: terms under the A-Z index (their pages name their topic instead), topics and comparisons under their own indexes. */
 const SECTION_PARENTS: Record<string, Crumb> = {
   terms: { name: 'Glossary', path: '/glossary/' },
-  topics: { name: 'Glossary', path: '/glossary/' },
-  compare: { name: 'Glossary', path: '/glossary/' },
+  topics: { name: 'Topics', path: '/topics/' },
+  compare: { name: 'Comparisons', path: '/compare/' },
   guides: { name: 'Guides', path: '/guides/' },
 };
 

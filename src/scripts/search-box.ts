@@ -1,24 +1,28 @@
-// The header search box. Without JavaScript it is a plain form that submits to /search/?q=.
-// This script only listens: `/` or Ctrl/Cmd-K focuses the box (unless the reader is typing in
-// another field), and the first focus loads the suggestions code and Pagefind.
+// The header's search control. Without JavaScript it is a link to /search/. With it, the button,
+// `/` or Ctrl/Cmd-K (unless the reader is typing in a field) open the search dialog over the
+// page; closing it (Escape) puts the scroll position and focus back where they were. The
+// suggestions code and Pagefind load on first use.
 import { isSearchShortcut } from '../lib/search-keys.ts';
 import { SEARCH_UI_PATH } from '../lib/standalone-paths.ts';
 
-const input = document.querySelector<HTMLInputElement>('#header-search-input');
+const dialog = document.querySelector<HTMLDialogElement>('#search-dialog');
 
-if (input) {
-  let started = false;
-  input.setAttribute('aria-keyshortcuts', '/ Control+K Meta+K');
-  input.addEventListener('focus', () => {
-    if (started) return;
-    started = true;
-    // A fixed address, not a bundled chunk: no loader helper in the script every page runs.
-    import(/* @vite-ignore */ SEARCH_UI_PATH).catch(() => (started = false));
-  });
-  document.addEventListener('keydown', (event) => {
-    if (event.defaultPrevented || !isSearchShortcut(event, event.target as HTMLElement | null)) return;
+if (dialog) {
+  const open = (event: Event) => {
     event.preventDefault();
-    input.focus();
-    input.select();
+    if (dialog.open) return;
+    const y = scrollY;
+    const from = document.activeElement as HTMLElement | null;
+    dialog.showModal();
+    dialog.addEventListener('close', () => {
+      from?.focus({ preventScroll: true });
+      scrollTo(scrollX, y);
+    }, { once: true });
+    // A fixed address, not a bundled chunk: no loader helper in the script every page runs.
+    import(/* @vite-ignore */ SEARCH_UI_PATH).catch(() => {});
+  };
+  document.querySelector('button.search-open')?.addEventListener('click', open);
+  document.addEventListener('keydown', (event) => {
+    if (!event.defaultPrevented && isSearchShortcut(event, event.target as HTMLElement | null)) open(event);
   });
 }

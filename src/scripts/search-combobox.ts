@@ -121,9 +121,10 @@ export function enhance(input: HTMLInputElement): void {
         location.assign(view.url);
       }
     } else if (event.key === 'Escape') {
+      // The first Escape closes the list; with the list closed, it reaches the dialog and closes it.
+      if (popup.hidden) return;
       event.preventDefault();
-      if (!popup.hidden) open(false);
-      else input.value = '';
+      open(false);
     }
   });
   // Clicking a suggestion must not move focus out of the field first.

@@ -1,23 +1,16 @@
-// Enhances the header's theme button: flips between light and dark and remembers the choice.
-// The stored choice is applied before first paint by the inline script in BaseLayout.
-const STORAGE_KEY = 'theme';
+// The header's theme control: system -> light -> dark -> system. The <head> script applies the
+// stored choice before first paint, and CSS shows the label of the state <html> is in, so this
+// only moves the state on and remembers it ('' stands for following the system).
 const root = document.documentElement;
-const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
 
-const isDark = () =>
-  root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
-
-if (button) {
-  const sync = () => button.setAttribute('aria-pressed', String(isDark()));
-  sync();
-  button.addEventListener('click', () => {
-    const next = isDark() ? 'light' : 'dark';
-    root.dataset.theme = next;
-    try {
-      localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      /* private mode: the choice lasts for this page only */
-    }
-    sync();
-  });
-}
+document.querySelector('.theme-toggle')?.addEventListener('click', () => {
+  const theme = root.dataset.theme;
+  const next = theme == 'light' ? 'dark' : theme ? '' : 'light';
+  if (next) root.dataset.theme = next;
+  else delete root.dataset.theme;
+  try {
+    localStorage.setItem('theme', next);
+  } catch {
+    /* private mode: the choice lasts for this page only */
+  }
+});

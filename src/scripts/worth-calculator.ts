@@ -5,6 +5,7 @@ import {
   LIMITS,
   evaluate,
   fromSearchParams,
+  parseNumber,
   present,
   taskKey,
   toSearchParams,
@@ -35,6 +36,12 @@ class WorthCalculator extends HTMLElement {
       const field = (e.target as HTMLElement).closest<HTMLElement>('[data-field],[data-row]');
       if (field) delete this.urlErrors[field.dataset.field ?? 'tasks'];
       this.update(true);
+    });
+    // On leaving the income field, a typed 300000 is shown as 300,000 (parseNumber reads both).
+    this.addEventListener('change', (e) => {
+      const f = e.target as Field;
+      const n = parseNumber(f.value);
+      if (f.dataset.field == 'income' && n.ok) f.value = n.value.toLocaleString('en-US');
     });
     this.addEventListener('click', (e) => {
       const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
@@ -136,6 +143,7 @@ class WorthCalculator extends HTMLElement {
       }
     });
     this.button('add').disabled = raw.tasks.length >= LIMITS.tasks;
+    this.querySelector<HTMLElement>('[data-if-worth]')!.hidden = !ev.worth;
     if (toUrl) history.replaceState(history.state, '', `?${toSearchParams(raw)}${location.hash}`);
   }
 }

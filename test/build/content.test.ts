@@ -67,10 +67,10 @@ describe('the glossary content', () => {
 
   it.each(files.map((f) => [f.slug, f] as const))('%s: its page shows summary, definition, example, related terms and sources', (slug, file) => {
     const { root } = builtPage(`/terms/${slug}/`);
-    expect(root.querySelector('.term-card__summary')?.text).toBe(file.data.summary);
+    expect(root.querySelector('.term-summary')?.text).toBe(file.data.summary);
     expect(root.querySelector('.prose p')?.text.length).toBeGreaterThan(80);
     expect(root.querySelector('.prose h2#in-practice')).not.toBeNull();
-    if (file.data.related.length) expect(root.querySelectorAll('#related-heading ~ ul .term-card')).toHaveLength(file.data.related.length);
+    if (file.data.related.length) expect(root.querySelectorAll('#related-heading ~ .term-list [data-term-card]').map((li) => li.getAttribute('data-term-card'))).toEqual(file.data.related);
     expect(root.querySelectorAll('#sources-heading ~ ul li')).toHaveLength(file.data.sources.length);
   });
 });

@@ -8,7 +8,7 @@ const pages = builtPages();
 describe('every built page', () => {
   it('exists for every route', () => {
     const paths = new Set(pages.map((p) => p.path));
-    for (const path of ['/', '/glossary/', '/guides/', '/calculator/', '/search/', '/404.html', '/terms/outsourcing/', '/terms/offshoring/', '/terms/homeshoring/', '/guides/what-outsourcing-is/', '/topics/models/']) {
+    for (const path of ['/', '/glossary/', '/guides/', '/calculator/', '/search/', '/404.html', '/terms/outsourcing/', '/terms/offshoring/', '/terms/homeshoring/', '/guides/what-outsourcing-is/', '/topics/models/', '/topics/', '/terms/', '/compare/']) {
       expect(paths, path).toContain(path);
     }
   });
@@ -21,6 +21,12 @@ describe('every built page', () => {
     // A noindex page (404, embeds) names no canonical URL; test/build/seo.test.ts checks the rest.
     if (!page.root.querySelector('meta[name="robots"][content*="noindex"]')) expect(canonical).toMatch(/^https?:\/\//);
     expect(page.root.querySelectorAll('h1')).toHaveLength(1);
+  });
+
+  it('sends /terms/ on to the A-Z index', () => {
+    const page = pages.find((p) => p.path === '/terms/')!;
+    expect(page.root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0; url=/glossary/');
+    expect(page.root.querySelector('main a[href="/glossary/"]')).not.toBeNull();
   });
 
   it('has a Pagefind index', () => {

@@ -62,7 +62,7 @@ describe('term links in the built site', () => {
   });
 
   it('builds a comparison page for every contrast and links it from both terms', () => {
-    const comparePages = pages.filter((p) => p.path.startsWith('/compare/'));
+    const comparePages = pages.filter((p) => p.path.startsWith('/compare/') && p.path !== '/compare/');
     for (const page of comparePages) {
       const [, a, b] = /^\/compare\/([a-z0-9-]+)-vs-([a-z0-9-]+)\/$/.exec(page.path) ?? [];
       expect(a && b && a < b, page.path).toBe(true);
@@ -72,7 +72,13 @@ describe('term links in the built site', () => {
         expect(linksFrom(termPage!), `${slug} links ${page.path}`).toContain(page.path);
       }
       expect(page.root.querySelectorAll('.compare-table tbody tr')).toHaveLength(4);
+      // Below 480 px the same figures show as one block per term.
+      expect(page.root.querySelectorAll('.compare-blocks section')).toHaveLength(2);
+      expect(page.root.querySelectorAll('.compare-blocks dd')).toHaveLength(8);
     }
+    // The comparisons index lists every comparison page.
+    const index = pages.find((p) => p.path === '/compare/')!;
+    expect(linksFrom(index).filter((t) => t.startsWith('/compare/') && t !== '/compare/').sort()).toEqual(comparePages.map((p) => p.path).sort());
     for (const page of termPages) {
       for (const target of linksFrom(page).filter((t) => t.startsWith('/compare/'))) expect(paths, page.path).toContain(target);
     }

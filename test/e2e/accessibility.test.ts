@@ -9,7 +9,10 @@ beforeAll(async () => {
 });
 afterAll(async () => site?.close());
 
-const paths = builtPages().map((p) => p.path);
+// Pages that only send the reader on (/terms/ -> /glossary/) are checked where they land.
+const paths = builtPages()
+  .filter((p) => !p.root.querySelector('meta[http-equiv="refresh"]'))
+  .map((p) => p.path);
 
 describe('accessibility of every page, in both themes (axe-core), light on a 320 px phone', () => {
   it.each(paths)('%s', async (path) => {

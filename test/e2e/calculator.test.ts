@@ -209,3 +209,28 @@ describe('worth calculator in Chromium', () => {
     expect(overflow).toEqual([]);
   });
 });
+
+describe('reading the figures', () => {
+  it('shows a typed 300000 as 300,000 once the reader leaves the field, and still reads it', async () => {
+    const { page, errors } = await open();
+    await income(page).fill('300000');
+    const before = await out(page, 'hourly');
+    await income(page).press('Tab');
+    await expect(income(page).inputValue()).resolves.toBe('300,000');
+    await expect(out(page, 'hourly')).resolves.toBe(before);
+    await income(page).fill('1234567.5');
+    await income(page).blur();
+    await expect(income(page).inputValue()).resolves.toBe('1,234,567.5');
+    expect(errors).toEqual([]);
+  });
+
+  it('hides "That figure is your hourly worth" while there is no figure', async () => {
+    const { page } = await open();
+    const line = page.locator('worth-calculator [data-if-worth]');
+    await expect(line.isVisible()).resolves.toBe(true);
+    await income(page).fill('abc');
+    await expect(line.isVisible()).resolves.toBe(false);
+    await income(page).fill('90,000');
+    await expect(line.isVisible()).resolves.toBe(true);
+  });
+});

@@ -18,17 +18,35 @@ describe('in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('remembers the theme choice across pages without a flash', async () => {
-    const { page } = await site.newPage({ colorScheme: 'light' });
+  it('has a three-state theme control (system, light, dark) whose name says its state, remembered across pages', async () => {
+    const { page } = await site.newPage({ colorScheme: 'dark' });
     await page.goto('/');
     const toggle = page.locator('.theme-toggle');
-    await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+    const state = async () => ({
+      name: (await toggle.evaluate((b) => (b as HTMLElement).innerText.trim() || b.textContent)).replace(/\s+/g, ' ').trim(),
+      theme: await page.evaluate(() => document.documentElement.dataset.theme ?? 'system'),
+      background: await page.evaluate(() => getComputedStyle(document.body).backgroundColor),
+    });
+    const system = await state();
+    expect(system.theme).toBe('system');
+    await expect(page.getByRole('button', { name: 'Theme: system' }).count()).resolves.toBe(1);
     await toggle.click();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(page.getByRole('button', { name: 'Theme: light' }).count()).resolves.toBe(1);
+    const light = await state();
+    expect(light.theme).toBe('light');
+    expect(light.background).not.toBe(system.background);
+    await toggle.click();
+    await expect(page.getByRole('button', { name: 'Theme: dark' }).count()).resolves.toBe(1);
+    expect((await state()).theme).toBe('dark');
     await page.goto('/glossary/');
     // The inline head script sets the theme before first paint, so it is there at DOMContentLoaded.
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
-    await expect(page.locator('.theme-toggle').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect(page.getByRole('button', { name: 'Theme: dark' }).count()).resolves.toBe(1);
+    await page.locator('.theme-toggle').click();
+    // Back to following the system, and remembered as such.
+    await expect(page.getByRole('button', { name: 'Theme: system' }).count()).resolves.toBe(1);
+    await page.goto('/');
+    await expect(page.evaluate(() => document.documentElement.dataset.theme ?? 'system')).resolves.toBe('system');
   });
 
   it('serves the 404 page for an unknown address', async () => {

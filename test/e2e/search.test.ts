@@ -23,6 +23,12 @@ async function searchPage(page: Page, query: string) {
   await page.waitForFunction(() => (document.querySelector('#search-status')?.textContent ?? '') !== '');
 }
 
+/** Opens the search dialog with `/` and waits until its field has focus. */
+async function openSearch(page: Page) {
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('#search-dialog')?.open && document.activeElement?.id === 'header-search-input');
+}
+
 /**
  * Types into the header box and waits for the suggestions to answer: for exactly that query,
  * or (`exact` false, on a freshly loaded page) for whatever the browser made of it.
@@ -178,20 +184,28 @@ describe('header search box', () => {
     await page.goto('/terms/outsourcing/');
     await page.waitForLoadState('networkidle');
     expect(requests.filter((p) => p.startsWith('/pagefind/'))).toEqual([]);
-    await page.locator('#header-search-input').focus();
-    await page.waitForRequest((r) => new URL(r.url()).pathname === '/pagefind/pagefind.js');
+    const pagefind = page.waitForRequest((r) => new URL(r.url()).pathname === '/pagefind/pagefind.js');
+    await openSearch(page);
+    await pagefind;
   });
 
-  it('`/` and Ctrl-K focus the box, but not while typing in another field', async () => {
+  it('`/` and Ctrl-K open the search dialog, but not while typing in another field', async () => {
     const { page } = await site.newPage();
     await page.goto('/terms/offshoring/');
-    await page.keyboard.press('/');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('header-search-input');
+    await openSearch(page);
     await expect(page.locator('#header-search-input').inputValue()).resolves.toBe('');
+    await page.keyboard.press('Escape');
+    await expect(page.evaluate(() => document.querySelector<HTMLDialogElement>('#search-dialog')!.open)).resolves.toBe(false);
 
     await page.locator('main a').first().focus();
     await page.keyboard.press('Control+k');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('header-search-input');
+    await page.waitForFunction(() => document.activeElement?.id === 'header-search-input');
+    await page.keyboard.press('Escape');
+    // Closing hands focus back to the link the reader was on.
+    await expect(page.evaluate(() => document.activeElement === document.querySelector('main a'))).resolves.toBe(true);
+
+    await page.locator('button.search-open').click();
+    await page.waitForFunction(() => document.activeElement?.id === 'header-search-input');
 
     await page.goto('/search/');
     await page.locator('#search-q').focus();
@@ -204,7 +218,7 @@ describe('header search box', () => {
     const { page, errors } = await site.newPage();
     await page.goto('/terms/outsourcing/');
     const input = page.locator('#header-search-input');
-    await page.keyboard.press('/');
+    await openSearch(page);
     await typeInHeader(page, 'homesourcing');
     await expect(input.getAttribute('role')).resolves.toBe('combobox');
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
@@ -230,7 +244,7 @@ describe('header search box', () => {
     const { page, errors } = await site.newPage();
     await page.goto('/guides/what-outsourcing-is/');
     const input = page.locator('#header-search-input');
-    await input.focus();
+    await openSearch(page);
     await typeInHeader(page, 'offshoring');
     await expect(input.getAttribute('aria-expanded')).resolves.toBe('true');
     await page.keyboard.press('Escape');
@@ -363,7 +377,8 @@ describe('accessibility', () => {
   it.each(['light', 'dark'] as const)('the search page with results and open suggestions has no axe violations (%s)', async (colorScheme) => {
     const { page } = await site.newPage({ colorScheme });
     await searchPage(page, '?q=outsourcing');
-    await page.locator('#header-search-input').focus();
+    await page.locator('h1').click();
+    await openSearch(page);
     await typeInHeader(page, 'off');
     await page.keyboard.press('ArrowDown');
     const violations = await axeViolations(page);
@@ -428,7 +443,8 @@ describe('hostile queries', () => {
   const snapshot = (page: Page) =>
     page.evaluate(() => ({
       scripts: [...document.scripts].map((s) => s.src || s.textContent?.slice(0, 40)),
-      injected: document.querySelectorAll('img, iframe, svg, object, embed, body style, [onerror], [onload], [onclick], a[href^="javascript:"]').length,
+      // The header's own icons (svg.icon, svg.logo) are not injected.
+      injected: document.querySelectorAll('img, iframe, svg:not(.icon, .logo), object, embed, body style, [onerror], [onload], [onclick], a[href^="javascript:"]').length,
       strayMarks: document.querySelectorAll('mark:not(.search-result__excerpt > mark)').length,
       pwned: (window as unknown as { __pwned?: unknown }).__pwned ?? null,
     }));
@@ -476,7 +492,7 @@ describe('hostile queries', () => {
     await page.goto('/terms/homeshoring/');
     const baseline = await snapshot(page);
     const input = page.locator('#header-search-input');
-    await input.focus();
+    await openSearch(page);
     await typeInHeader(page, 'homeshoring');
 
     for (const query of HOSTILE) {
@@ -499,11 +515,13 @@ describe('hostile queries', () => {
 });
 
 describe('without JavaScript', () => {
-  it('the header box is a plain form that reaches /search/?q=, where a note links the A-Z index', async () => {
+  it('the header search is a link to /search/, whose form reaches /search/?q=, where a note links the A-Z index', async () => {
     const { page } = await site.newPage({ javaScriptEnabled: false });
     await page.goto('/terms/offshoring/');
-    await page.locator('#header-search-input').fill('homeshoring');
-    await page.locator('#header-search-input').press('Enter');
+    await page.locator('a.search-open').click();
+    await page.waitForURL((url) => url.pathname === '/search/');
+    await page.locator('#search-q').fill('homeshoring');
+    await page.locator('#search-q').press('Enter');
     await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'homeshoring');
     const note = page.locator('[data-search-nojs]');
     await expect(note.isVisible()).resolves.toBe(true);

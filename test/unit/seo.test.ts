@@ -151,7 +151,8 @@ describe('breadcrumbs', () => {
       { name: 'Offshoring', path: '/terms/offshoring/' },
     ]);
     expect(breadcrumbTrail('/guides/x/', 'X').map((c) => c.path)).toEqual(['/', '/guides/', '/guides/x/']);
-    expect(breadcrumbTrail('/topics/models/', 'Sourcing models').map((c) => c.path)).toEqual(['/', '/glossary/', '/topics/models/']);
+    expect(breadcrumbTrail('/topics/models/', 'Sourcing models').map((c) => c.path)).toEqual(['/', '/topics/', '/topics/models/']);
+    expect(breadcrumbTrail('/compare/a-vs-b/', 'A vs B').map((c) => c.path)).toEqual(['/', '/compare/', '/compare/a-vs-b/']);
   });
 
   it('puts top-level pages right under home, and home alone', () => {
