@@ -4,6 +4,7 @@
  * port of 127.0.0.1, so another origin, under a strict Content-Security-Policy that allows
  * only our origin for scripts and frames.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -379,8 +380,13 @@ describe('embedding cards on another origin under a strict CSP', () => {
 });
 
 describe('cards on a light blog', () => {
-  const LIGHT_SURFACE = 'rgb(243, 241, 236)';
-  const DARK_SURFACE = 'rgb(31, 35, 43)';
+  // The card's background in each scheme, read from the styles: the token that .term-card
+  // paints with (term-card.css) and its light-dark() pair (tokens.css).
+  const cardToken = /\.term-card \{[^}]*background: var\((--[\w-]+)\)/.exec(readFileSync('src/styles/term-card.css', 'utf8'))![1]!;
+  const pair = new RegExp(`${cardToken}: light-dark\\(#(\\w{6}), #(\\w{6})\\)`).exec(readFileSync('src/styles/tokens.css', 'utf8'))!;
+  const rgb = (hex: string) => `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  const LIGHT_SURFACE = rgb(pair[1]!);
+  const DARK_SURFACE = rgb(pair[2]!);
   const host = (code: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Light blog</title>
 <style>body{background:#fff;color:#111;font-family:Georgia,serif;margin:0;padding:24px}</style></head><body>

@@ -27,8 +27,13 @@ describe('the 404 page in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     // The inline theme script in <head> ran, and the header's module script took over the toggle.
     await expect(page.evaluate(() => document.documentElement.classList.contains('js'))).resolves.toBe(true);
-    await page.locator('.theme-toggle').click();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    // The theme control cycles system -> light -> dark: it reaches dark within three clicks.
+    const seen: (string | undefined)[] = [];
+    for (let i = 0; i < 3 && seen.at(-1) !== 'dark'; i++) {
+      await page.locator('.theme-toggle').click();
+      seen.push(await page.evaluate(() => document.documentElement.dataset.theme));
+    }
+    expect(seen).toContain('dark');
     expect(violations).toEqual([]);
     expect(errors.filter((e) => !/Failed to load resource.*404/.test(e))).toEqual([]);
   });

@@ -34,6 +34,11 @@ async function openSearch(page: Page) {
  * or (`exact` false, on a freshly loaded page) for whatever the browser made of it.
  */
 async function typeInHeader(page: Page, text: string, exact = true) {
+  // The header box lives in the search dialog: open it with the header's search button first.
+  if (!(await page.evaluate(() => document.querySelector<HTMLDialogElement>('#search-dialog')?.open))) {
+    await page.locator('button.search-open').click();
+    await page.waitForFunction(() => document.querySelector<HTMLDialogElement>('#search-dialog')?.open && document.activeElement?.id === 'header-search-input');
+  }
   const input = page.locator('#header-search-input');
   await input.fill(text);
   const q = normalizeQuery(text);
@@ -169,6 +174,12 @@ describe('header search box', () => {
     });
     await searchPage(page, '?q=offshoring');
     await typeInHeader(page, 'homeshoring');
+    // Close the dialog (Escape closes the suggestions, then the dialog), then search again with
+    // the page's own box.
+    for (let i = 0; i < 3 && (await page.evaluate(() => document.querySelector<HTMLDialogElement>('#search-dialog')?.open)); i++) {
+      await page.keyboard.press('Escape');
+    }
+    await page.waitForFunction(() => !document.querySelector<HTMLDialogElement>('#search-dialog')?.open);
     await page.locator('#search-q').fill('nearshoring');
     await page.locator('#search-q').press('Enter');
     await expect.poll(() => status(page).textContent()).toMatch(/nearshoring/);
@@ -316,8 +327,10 @@ describe('forgiving search: typos, prefixes and aliases', () => {
   });
 
   it('"BPO" finds only terms whose own text mentions it', async () => {
-    // A term's own text: its title, aliases, summary and body, from its file.
-    const own = new Map(readTermFiles(contentDir()).map((t) => [`/terms/${t.slug}/`, [t.data.title, ...t.data.aliases, t.data.summary, t.body].join('\n')]));
+    // A term's own text: its title, aliases, summary, takeaways and body, from its file.
+    const own = new Map(
+      readTermFiles(contentDir()).map((t) => [`/terms/${t.slug}/`, [t.data.title, ...t.data.aliases, t.data.summary, ...(t.data.takeaways ?? []), t.body].join('\n')]),
+    );
     const { page, errors } = await site.newPage();
     await searchPage(page, '?q=BPO');
     while (await page.locator('#search-more').isVisible()) await page.locator('#search-more').click();
