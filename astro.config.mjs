@@ -12,6 +12,8 @@ import { remarkContentSafety, rehypeGuideSanitize } from './src/lib/content-safe
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import deployFiles from './src/integrations/deploy-files.ts';
+import { redirectRules } from './src/lib/deploy/rules.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -21,7 +23,7 @@ const isolated = Boolean(process.env.OUT_DIR);
 // The content tree (folders, encoding, frontmatter, limits, the term graph) is read and checked
 // before anything is built: a mistake stops the build here, naming the file and the field.
 const content = contentDir();
-const { glossary } = loadGlossary(content);
+const { glossary, files: termFiles } = loadGlossary(content);
 const componentsDir = fileURLToPath(new URL('./src/components/', import.meta.url));
 
 export default defineConfig({
@@ -49,5 +51,13 @@ export default defineConfig({
     }),
   },
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
-  integrations: [mdx(), standaloneScripts(), searchIndex(), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
+  // deployFiles comes last: it writes _headers, _redirects and nginx.conf from the pages as
+  // built, then precompresses every text file, the search index's and the sitemap's included.
+  integrations: [
+    mdx(),
+    standaloneScripts(),
+    searchIndex(),
+    sitemap({ filter: sitemapFilter(outDir, siteUrl()) }),
+    deployFiles({ redirects: redirectRules(termFiles) }),
+  ],
 });

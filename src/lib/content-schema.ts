@@ -183,6 +183,8 @@ export const termSchema = z
       .max(4, 'takeaways needs two to four points'),
     featured: z.boolean().default(false),
     profile: profileSchema.optional(),
+    /** Former slugs of this term: /terms/<old>/ answers 301 to this term's page. */
+    redirectFrom: z.array(slug).max(LIMITS.aliases, `at most ${LIMITS.aliases} former slugs`).optional(),
   })
   .strict();
 
