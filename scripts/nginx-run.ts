@@ -77,7 +77,14 @@ function prepare(root: string, listen: string): { dir: string; config: string; a
   const config = join(dir, 'nginx.conf');
   writeFileSync(config, localConfig(readFileSync(source, 'utf8'), { listen, root: resolve(root), dir }));
   const asNobody = process.getuid?.() === 0;
-  if (asNobody) for (const path of [dir, join(dir, 'temp'), config]) chownSync(path, NOBODY, NOBODY);
+  if (asNobody) {
+    for (const path of [dir, join(dir, 'temp'), config]) chownSync(path, NOBODY, NOBODY);
+    const index = join(resolve(root), 'index.html');
+    if (spawnSync('test', ['-r', index], { uid: NOBODY, gid: NOBODY }).status !== 0) {
+      rmSync(dir, { recursive: true, force: true });
+      throw new Error(`nginx runs as the user nobody, who cannot read ${index}: make dist/ and its parent folders world-readable`);
+    }
+  }
   return { dir, config, asNobody };
 }
 
@@ -85,7 +92,7 @@ const firstError = (text: string) =>
   text
     .split('\n')
     .find((line) => /\[(emerg|alert|crit|error)\]/.test(line))
-    ?.replace(/^.*?\[(emerg|alert|crit|error)\] \d+#\d+: /, '') ?? text.trim().split('\n')[0] ?? '';
+    ?.replace(/^.*?\[(emerg|alert|crit|error)\] (\d+#\d+: )?/, '') ?? text.trim().split('\n')[0] ?? '';
 
 /** `nginx -t` on the local copy of dist/nginx.conf; returns nginx's output, throws with one line when it refuses it. */
 export function testNginxConfig(root = 'dist'): string {
