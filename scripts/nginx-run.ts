@@ -129,7 +129,10 @@ export async function startNginx({ root = 'dist', host = '127.0.0.1', port = 0 }
       return `${stderr}${existsSync(file) ? readFileSync(file, 'utf8') : ''}`;
     };
     let exited = false;
-    const exit = new Promise<void>((done) => child.on('exit', () => ((exited = true), done())));
+    // nginx in the foreground outlives a parent that exits without stopping it: not this one.
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    const exit = new Promise<void>((done) => child.on('exit', () => ((exited = true), process.off('exit', killOnExit), done())));
     child.on('error', () => (exited = true));
     const cleanup = () => rmSync(dir, { recursive: true, force: true });
     const stop = async () => {
