@@ -13,6 +13,8 @@ import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
+import deployFiles from './src/integrations/deploy-files.ts';
+import { redirectRules } from './src/lib/deploy/rules.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -24,7 +26,7 @@ const isolated = Boolean(process.env.OUT_DIR);
 const content = contentDir();
 // Alias and old addresses (/terms/bpo/ -> /terms/business-process-outsourcing/) are planned
 // there too: a collision with a page, or between two terms, names both files.
-const { glossary, tree } = loadGlossary(content);
+const { glossary, tree, files: termFiles } = loadGlossary(content);
 const { redirects } = tree;
 const componentsDir = fileURLToPath(new URL('./src/components/', import.meta.url));
 
@@ -54,5 +56,15 @@ export default defineConfig({
   },
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
   // Redirect pages are written after the search index, so Pagefind never sees them.
-  integrations: [mdx(), standaloneScripts(), searchIndex(), aliasRedirects(redirects), sitemap({ filter: sitemapFilter(outDir, siteUrl()) })],
+  // deployFiles comes last: it writes _headers, _redirects (the site's own redirects, every
+  // alias and every redirectFrom slug) and nginx.conf from the pages as built, then
+  // precompresses every text file, the search index's and the sitemap's included.
+  integrations: [
+    mdx(),
+    standaloneScripts(),
+    searchIndex(),
+    aliasRedirects(redirects),
+    sitemap({ filter: sitemapFilter(outDir, siteUrl()) }),
+    deployFiles({ redirects: redirectRules(termFiles, redirects.map((r) => ({ from: `/terms/${r.from}/`, to: `/terms/${r.to}/`, status: 301 }))) }),
+  ],
 });

@@ -10,7 +10,12 @@
  *  - the request path is percent-decoded once and normalized (`.`, `..` and `//` resolved,
  *    never above the root); that one normalized path picks the file AND the header rules;
  *  - a path with a segment starting with "." (`/.env`, `/.git/`) and the host's own files
- *    (`/_headers`, `/_redirects`) are 404;
+ *    (`/_headers`, `/_redirects`, `/nginx.conf`) are 404;
+ *  - a path listed in `_redirects` (or the same without its trailing slash) answers with that
+ *    redirect, the query string kept, as nginx does with dist/nginx.conf;
+ *  - a file with a precompressed sibling (`FILE.br`, `FILE.gz`, written by the build) is sent
+ *    as that sibling when the request accepts the encoding, with Content-Encoding, and with
+ *    `Vary: Accept-Encoding` either way, as nginx's gzip_static does;
  *  - the file's real path (symlinks resolved) must be inside the root's real path, else 404;
  *  - a directory without its trailing slash is a 301 to the same path with the slash and the
  *    same query string, every byte of the Location percent-encoded as needed, always starting
@@ -26,29 +31,10 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, posix, relative, resolve, sep } from 'node:path';
 import send from 'send';
 import { headersForPath, parseHeadersFile, type HeaderRule } from '../src/lib/headers-file.ts';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webmanifest': 'application/manifest+json',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.pf_meta': 'application/octet-stream',
-  '.pf_index': 'application/octet-stream',
-  '.pf_fragment': 'application/octet-stream',
-  '.pagefind': 'application/octet-stream',
-};
+import { acceptedEncodings, contentTypeFor, parseRedirectsFile, redirectMatcher, type Redirect } from '../src/lib/deploy/index.ts';
 
 /** Files a static host reads as configuration and never serves. */
-const HOST_FILES = new Set(['/_headers', '/_redirects']);
+const HOST_FILES = new Set(['/_headers', '/_redirects', '/nginx.conf']);
 
 /**
  * The site's 404 page. A 404 response carries the header rules of this path, not those of the
@@ -123,6 +109,17 @@ export function isHiddenPath(path: string): boolean {
   return HOST_FILES.has(path) || path.split('/').some((segment) => segment.startsWith('.'));
 }
 
+function loadRedirects(base: string): Redirect[] {
+  const path = join(base, '_redirects');
+  return existsSync(path) ? parseRedirectsFile(readFileSync(path, 'utf8')) : [];
+}
+
+/** Encodings the build stores beside a file, preferred first. */
+const ENCODINGS = [
+  ['br', '.br'],
+  ['gzip', '.gz'],
+] as const;
+
 function loadRules(base: string): HeaderRule[] {
   const headersPath = join(base, '_headers');
   const rules = existsSync(headersPath) ? parseHeadersFile(readFileSync(headersPath, 'utf8')) : [];
@@ -147,6 +144,7 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
   if (!existsSync(base)) throw new Error(`${base} does not exist: run "npm run build" first`);
   const realRoot = realpathSync(base);
   const rules = loadRules(base);
+  const redirectFor = redirectMatcher(loadRedirects(base));
   const headerCache = new Map<string, Record<string, string>>();
   const headersFor = (path: string) => {
     let headers = headerCache.get(path);
@@ -219,11 +217,26 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
     // Read whole on every 404 (it is small): no descriptor stays open, and a rebuild is seen.
     const page = await regularFile(join(realRoot, '404.html'));
     const body = page ? await readFile(page).catch(() => undefined) : undefined;
-    if (body) respond(req, res, 404, NOT_FOUND_PAGE, {}, body, TYPES['.html']);
+    if (body) respond(req, res, 404, NOT_FOUND_PAGE, {}, body, contentTypeFor('.html'));
     else respond(req, res, 404, NOT_FOUND_PAGE, {}, 'Not found\n');
   }
 
-  function transfer(req: IncomingMessage, res: ServerResponse, file: string, headerPath: string) {
+  /** The precompressed sibling to send instead of `file`, and whether it has any (for Vary). */
+  async function encodedVariant(req: IncomingMessage, file: string): Promise<{ vary: boolean; sent?: { file: string; encoding: string } }> {
+    const accepted = acceptedEncodings(req.headers['accept-encoding'], ENCODINGS.map(([name]) => name));
+    let vary = false;
+    for (const [encoding, suffix] of ENCODINGS) {
+      const sibling = await regularFile(file + suffix);
+      if (!sibling) continue;
+      vary = true;
+      if (accepted.includes(encoding)) return { vary, sent: { file: sibling, encoding } };
+    }
+    return { vary };
+  }
+
+  async function transfer(req: IncomingMessage, res: ServerResponse, original: string, headerPath: string) {
+    const variant = await encodedVariant(req, original);
+    const file = variant.sent?.file ?? original;
     const relativeUrl = `/${relative(realRoot, file).split(sep).map(encodeURIComponent).join('/')}`;
     const stream = send(req, relativeUrl, {
       root: realRoot,
@@ -249,7 +262,9 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
       'headers',
       guarded((response: ServerResponse) => {
         for (const [name, value] of Object.entries(headersFor(headerPath))) response.setHeader(name, value);
-        response.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+        response.setHeader('Content-Type', contentTypeFor(extname(original)));
+        if (variant.vary) response.setHeader('Vary', 'Accept-Encoding');
+        if (variant.sent) response.setHeader('Content-Encoding', variant.sent.encoding);
       }),
     );
     // With a listener, send hands every failure to us instead of writing its own page: a
@@ -276,13 +291,18 @@ export function startStaticServer({ root, host = '127.0.0.1', port = 0 }: Static
     if (!target.ok) return respond(req, res, 400, '/');
     const { path, query } = target;
     if (req.method !== 'GET' && req.method !== 'HEAD') return respond(req, res, 405, path, { Allow: 'GET, HEAD' });
+    const redirect = redirectFor(path);
+    if (redirect) {
+      const location = `${redirect.to}${encodeQuery(query)}`;
+      return respond(req, res, redirect.status, path, { Location: location }, `Moved to ${location}\n`);
+    }
     const found = await locate(path);
     if (found.kind === 'directory') {
       const location = slashRedirectLocation(path, query);
       return respond(req, res, 301, path, { Location: location }, `Moved to ${location}\n`);
     }
     if (found.kind === 'missing') return notFound(req, res);
-    transfer(req, res, found.file, path);
+    await transfer(req, res, found.file, path);
   }
 
   /** The last resort: a 500 with the headers, or a cut connection; the cause goes to stderr. */

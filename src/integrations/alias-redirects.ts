@@ -1,17 +1,17 @@
 /**
  * Writes the redirects planned by src/lib/redirects.ts at the end of the build: a static page
- * at /terms/<from>/index.html for every alias and `redirectFrom` slug, and `_redirects` with a
- * 301 line for each (appended to a `_redirects` from public/, if there is one). The plan is made
+ * at /terms/<from>/index.html for every alias and `redirectFrom` slug. Their 301 lines in
+ * `_redirects` (and nginx.conf) come from the same plan through src/lib/deploy. The plan is made
  * at config time, so a collision between terms stops the build before anything is built; a
  * redirect that would overwrite a page the build produced stops it here, naming both.
  * The pages are written after the sitemap's and the search index's inputs are settled: they
  * are in neither (and are noindex besides).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { redirectPage, redirectsFile, RedirectError, type Redirect } from '../lib/redirects.ts';
+import { redirectPage, RedirectError, type Redirect } from '../lib/redirects.ts';
 
 export default function aliasRedirects(redirects: readonly Redirect[]): AstroIntegration {
   let site = 'http://localhost/';
@@ -34,10 +34,7 @@ export default function aliasRedirects(redirects: readonly Redirect[]): AstroInt
           mkdirSync(dirname(file), { recursive: true });
           writeFileSync(file, redirectPage(r, site));
         }
-        const target = join(root, '_redirects');
-        const existing = existsSync(target) ? readFileSync(target, 'utf8').replace(/\n*$/, '\n\n') : '';
-        writeFileSync(target, existing + redirectsFile(redirects));
-        logger.info(`${redirects.length} alias and old-address redirects under /terms/, listed in /_redirects`);
+        logger.info(`${redirects.length} alias and old-address redirect pages under /terms/`);
       },
     },
   };

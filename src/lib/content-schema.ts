@@ -183,8 +183,8 @@ export const termSchema = z
       .max(4, 'takeaways needs two to four points'),
     featured: z.boolean().default(false),
     profile: profileSchema.optional(),
-    /** Old slugs of this term: /terms/<old>/ redirects here (src/lib/redirects.ts). */
-    redirectFrom: z.array(slug).default([]),
+    /** Former slugs of this term: /terms/<old>/ answers 301 to this term's page (src/lib/redirects.ts). */
+    redirectFrom: z.array(slug).max(LIMITS.aliases, `at most ${LIMITS.aliases} former slugs`).default([]),
   })
   .strict();
 

@@ -55,6 +55,8 @@ describe('security headers from _headers', () => {
 
   it('caches fingerprinted assets for a year, immutable, and nothing else that way', () => {
     expect(headers('/_astro/BaseLayout.abc123.css')['cache-control']).toBe('public, max-age=31536000, immutable');
-    expect(headers('/terms/outsourcing/')['cache-control']).toBeUndefined();
+    for (const path of ['/terms/outsourcing/', '/', '/pagefind/pagefind.js', '/embed/outsourcing/', '/api/terms.json']) {
+      expect(headers(path)['cache-control'], path).toBe('public, max-age=0, must-revalidate');
+    }
   });
 });

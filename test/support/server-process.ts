@@ -9,12 +9,16 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { HEADER_RULES, headersFile, resolveRules } from '../../src/lib/deploy/index.ts';
 
 /** Written into every file that must never be served: next to the root, in dotfiles, in `_headers`. */
 export const SECRET = 'SECRET-7f3a9c1e-never-served';
 
 /** Headers every response of a site with the project's `_headers` must carry (the site-wide group). */
 export const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+
+/** The project's `_headers` as the build writes it, for a site without inline scripts. */
+export const HEADERS_FILE = headersFile(resolveRules(HEADER_RULES, []));
 
 export interface SiteFixture {
   /** The temporary folder holding `site/` (the served root), `secret.txt` and `outside/`. */
@@ -38,8 +42,7 @@ export function makeSiteFixture({ bigFileBytes = 0 }: { bigFileBytes?: number } 
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-  const headers = readFileSync(resolve('public/_headers'), 'utf8');
-  write('_headers', `# ${SECRET}\n${headers}`);
+  write('_headers', `# ${SECRET}\n${HEADERS_FILE}`);
   write('index.html', page('Home'));
   write('404.html', page('Page not found'));
   write('terms/index.html', page('Terms'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'node-html-parser';
-import { planRedirects, redirectPage, redirectsFile, RedirectError, slugify, type RedirectSource } from '../../src/lib/redirects.ts';
+import { planRedirects, redirectPage, RedirectError, slugify, type RedirectSource } from '../../src/lib/redirects.ts';
 
 const term = (slug: string, aliases: string[] = [], redirectFrom: string[] = []): RedirectSource => ({
   slug,
@@ -71,10 +71,5 @@ describe('the redirect page and _redirects', () => {
     const html = redirectPage({ from: 'x', to: 'y', title: '<b>"T&M"</b>', reason: '' }, 'https://a.example/');
     expect(html).toContain('&lt;b&gt;&quot;T&amp;M&quot;&lt;/b&gt;');
     expect(html).not.toContain('<b>');
-  });
-
-  it('_redirects has one 301 line per address', () => {
-    const text = redirectsFile(planRedirects([term('homeshoring', ['homesourcing']), term('virtual-assistant', ['VA'])]));
-    expect(text.split('\n').filter((l) => l && !l.startsWith('#'))).toEqual(['/terms/homesourcing/ /terms/homeshoring/ 301', '/terms/va/ /terms/virtual-assistant/ 301']);
   });
 });

@@ -57,7 +57,7 @@ describe('request paths', () => {
   });
 
   it('hides dotfiles and the host files', () => {
-    for (const path of ['/.env', '/a/.git/config', '/_headers', '/_redirects', '/terms/.x/']) expect(isHiddenPath(path), path).toBe(true);
+    for (const path of ['/.env', '/a/.git/config', '/_headers', '/_redirects', '/nginx.conf', '/terms/.x/']) expect(isHiddenPath(path), path).toBe(true);
     for (const path of ['/', '/terms/x/', '/_astro/a.js', '/a.b/', '/x_headers']) expect(isHiddenPath(path), path).toBe(false);
   });
 });

@@ -1,0 +1,68 @@
+/**
+ * Content types by file extension: the one table both servers use (the local Node server
+ * directly, nginx through the `types` block the build writes into dist/nginx.conf), so the
+ * two answer every file with the same Content-Type.
+ */
+export const CHARSET_TYPES = ['text/html', 'text/css', 'text/javascript', 'application/json', 'application/xml', 'text/plain'] as const;
+
+/** Extension (with its dot) -> media type, without parameters. */
+export const MEDIA_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
+  '.woff2': 'font/woff2',
+  '.pf_meta': 'application/octet-stream',
+  '.pf_index': 'application/octet-stream',
+  '.pf_fragment': 'application/octet-stream',
+  '.pagefind': 'application/octet-stream',
+};
+
+export const DEFAULT_TYPE = 'application/octet-stream';
+
+/** The Content-Type header for a file extension: UTF-8 text types carry `charset=utf-8`. */
+export function contentTypeFor(extension: string): string {
+  const type = MEDIA_TYPES[extension.toLowerCase()] ?? DEFAULT_TYPE;
+  return (CHARSET_TYPES as readonly string[]).includes(type) ? `${type}; charset=utf-8` : type;
+}
+
+/**
+ * Files the build stores precompressed (`.gz`, `.br`) beside the original. Pagefind's index
+ * files (.pf_*, .pagefind) are compressed binaries already, and images are compressed formats.
+ */
+export const COMPRESSIBLE_EXTENSIONS = ['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest'] as const;
+
+export function isCompressible(path: string): boolean {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') && (COMPRESSIBLE_EXTENSIONS as readonly string[]).includes(path.slice(dot).toLowerCase());
+}
+
+/**
+ * The encodings an Accept-Encoding header allows, of those given, best first in the order
+ * given (`br` before `gzip` when both are listed and allowed). `q=0` refuses; `*` allows any
+ * encoding not named.
+ */
+export function acceptedEncodings(header: string | undefined, offered: readonly string[]): string[] {
+  if (!header) return [];
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [token, ...params] = part.trim().split(';');
+    const name = token!.trim().toLowerCase();
+    if (!name) continue;
+    let weight = 1;
+    for (const param of params) {
+      const m = /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(param);
+      if (m) weight = Number(m[1]);
+    }
+    q.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  return offered.filter((encoding) => (q.get(encoding) ?? q.get('*') ?? 0) > 0);
+}

@@ -1,0 +1,47 @@
+/**
+ * dist/_headers, dist/_redirects and dist/nginx.conf are generated: each must be exactly what
+ * the response rules (src/lib/deploy/rules.ts) produce now for the pages in dist/. A rule changed
+ * without a rebuild, or a build that stopped writing them, fails here. And every text file has
+ * its precompressed copies.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { deployFiles } from '../../src/integrations/deploy-files.ts';
+import { contentDir, readTermFiles } from '../../src/lib/content-source.ts';
+import { isCompressible, redirectRules } from '../../src/lib/deploy/index.ts';
+import { distDir } from '../support/dist.ts';
+
+const dir = distDir();
+
+describe('generated deployment files', () => {
+  it.each(['_headers', '_redirects', 'nginx.conf'] as const)('dist/%s is what the rules produce now', async (name) => {
+    const expected = await deployFiles(dir, redirectRules(readTermFiles(contentDir())));
+    expect(readFileSync(join(dir, name), 'utf8')).toBe(expected[name]);
+  });
+});
+
+describe('precompressed files', () => {
+  const files = (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+
+  it('has a .gz and a .br holding the same bytes beside every HTML, CSS, JS, JSON, XML, SVG and TXT file', () => {
+    const text = files.filter((file) => isCompressible(file));
+    expect(text.length).toBeGreaterThan(250);
+    const problems: string[] = [];
+    for (const file of text) {
+      const original = readFileSync(file);
+      if (!existsSync(`${file}.gz`) || !gunzipSync(readFileSync(`${file}.gz`)).equals(original)) problems.push(`${relative(dir, file)}.gz`);
+      if (!existsSync(`${file}.br`) || !brotliDecompressSync(readFileSync(`${file}.br`)).equals(original)) problems.push(`${relative(dir, file)}.br`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('leaves Pagefind’s compressed index files and the images alone', () => {
+    const binary = files.filter((file) => /\.(pf_\w+|pagefind|png)$/.test(file));
+    expect(binary.length).toBeGreaterThan(10);
+    expect(binary.filter((file) => existsSync(`${file}.gz`) || existsSync(`${file}.br`))).toEqual([]);
+  });
+});
