@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { siteUrl } from './src/lib/site.ts';
 import { contentDir, guidePredicate } from './src/lib/content-source.ts';
-import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
+import { loadGlossary, siteRedirects, termLinksOptions } from './src/lib/glossary-source.ts';
 import remarkTermLinks from './src/lib/remark-term-links.ts';
 import { remarkContentSafety, rehypeGuideSanitize } from './src/lib/content-safety.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
@@ -14,7 +14,6 @@ import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
-import { redirectRules } from './src/lib/deploy/rules.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -26,7 +25,7 @@ const isolated = Boolean(process.env.OUT_DIR);
 const content = contentDir();
 // Alias and old addresses (/terms/bpo/ -> /terms/business-process-outsourcing/) are planned
 // there too: a collision with a page, or between two terms, names both files.
-const { glossary, tree, files: termFiles } = loadGlossary(content);
+const { glossary, tree } = loadGlossary(content);
 const { redirects } = tree;
 const componentsDir = fileURLToPath(new URL('./src/components/', import.meta.url));
 
@@ -65,6 +64,6 @@ export default defineConfig({
     searchIndex(),
     aliasRedirects(redirects),
     sitemap({ filter: sitemapFilter(outDir, siteUrl()) }),
-    deployFiles({ redirects: redirectRules(termFiles, redirects.map((r) => ({ from: `/terms/${r.from}/`, to: `/terms/${r.to}/`, status: 301 }))) }),
+    deployFiles({ redirects: siteRedirects(tree) }),
   ],
 });

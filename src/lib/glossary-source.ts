@@ -7,6 +7,7 @@ import { readContentTree, termInput, type ContentTree, type TermFile } from './c
 import type { Glossary, GlossaryInput } from './glossary.ts';
 import type { TermLinksOptions } from './remark-term-links.ts';
 import type { TermData } from './content-schema.ts';
+import { redirectRules, type Redirect } from './deploy/rules.ts';
 
 export interface GlossarySourceTerm {
   slug: string;
@@ -35,4 +36,15 @@ export function termLinksOptions(glossary: Glossary, contentRoot: string): TermL
       return name.endsWith('.mdx') && !name.includes(sep) ? name.slice(0, -'.mdx'.length) : undefined;
     },
   };
+}
+
+/**
+ * Every redirect the build answers with (dist/_redirects, nginx.conf, the Node server): the
+ * site's own, each term's `redirectFrom` slugs and every alias address, from one content tree.
+ */
+export function siteRedirects(tree: ContentTree): Redirect[] {
+  return redirectRules(
+    tree.terms,
+    tree.redirects.map((r) => ({ from: `/terms/${r.from}/`, to: `/terms/${r.to}/`, status: 301 as const })),
+  );
 }

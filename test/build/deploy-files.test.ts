@@ -9,15 +9,16 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { deployFiles } from '../../src/integrations/deploy-files.ts';
-import { contentDir, readTermFiles } from '../../src/lib/content-source.ts';
-import { isCompressible, redirectRules } from '../../src/lib/deploy/index.ts';
+import { contentDir, readContentTree } from '../../src/lib/content-source.ts';
+import { isCompressible } from '../../src/lib/deploy/index.ts';
+import { siteRedirects } from '../../src/lib/glossary-source.ts';
 import { distDir } from '../support/dist.ts';
 
 const dir = distDir();
 
 describe('generated deployment files', () => {
   it.each(['_headers', '_redirects', 'nginx.conf'] as const)('dist/%s is what the rules produce now', async (name) => {
-    const expected = await deployFiles(dir, redirectRules(readTermFiles(contentDir())));
+    const expected = await deployFiles(dir, siteRedirects(readContentTree(contentDir())));
     expect(readFileSync(join(dir, name), 'utf8')).toBe(expected[name]);
   });
 });

@@ -26,7 +26,7 @@ const PAGES = [
   { path: '/embed/outsourcing/', scripts: ['size()', 'paint()'] },
 ];
 const rules = resolveRules(HEADER_RULES, PAGES);
-const SAMPLE_PATHS = ['/', '/404.html', '/terms/outsourcing/', '/embed/outsourcing/', '/embed.js', '/embedded/', '/_astro/a.b1c2.js', '/api/terms.json', '/oembed/x.json', '/pagefind/pagefind.js', '/glossary/'];
+const SAMPLE_PATHS = ['/', '/404.html', '/terms/outsourcing/', '/embed/outsourcing/', '/embed.js', '/embedded/', '/_astro/a.b1c2.js', '/api/terms.json', '/oembed/x.json', '/pagefind/pagefind.js', '/glossary/', '/glossary-links/index.json'];
 const lower = (h: Record<string, string>) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 const csp = (path: string) => headersFor(rules, path)['Content-Security-Policy']!;
 
@@ -101,7 +101,7 @@ describe('nginx.conf', () => {
     Object.fromEntries([...block.matchAll(/add_header (\S+) "([^"]*)" always;/g)].map((m) => [m[1]!.toLowerCase(), m[2]!]));
 
   it('restates every header of its paths in each location, with `always`', () => {
-    expect(Object.keys(blocks).sort()).toEqual(['/', '/_astro/', '/api/', '/embed/', '/oembed/']);
+    expect(Object.keys(blocks).sort()).toEqual(['/', '/_astro/', '/api/', '/embed/', '/glossary-links/', '/oembed/']);
     for (const path of SAMPLE_PATHS) {
       const location = Object.keys(blocks).filter((l) => path.startsWith(l)).sort((a, b) => b.length - a.length)[0]!;
       expect(blockHeaders(blocks[location]!), `${path} in location ${location}`).toEqual(lower(headersFor(rules, path)));

