@@ -63,13 +63,13 @@ describe('CSP hashes from the built pages', () => {
 });
 
 describe('the rules', () => {
-  it('frame only the embed views, CORS only for the API and oEmbed, immutable only under /_astro/', () => {
+  it('frame only the embed views, CORS only for the API, oEmbed and the glossary-links data, immutable only under /_astro/', () => {
     for (const path of SAMPLE_PATHS) {
       const h = lower(headersFor(rules, path));
       const embed = path.startsWith('/embed/');
       expect(h['x-frame-options'], path).toBe(embed ? undefined : 'DENY');
       expect(h['content-security-policy'], path).toContain(embed ? 'frame-ancestors *' : "frame-ancestors 'none'");
-      expect(h['access-control-allow-origin'], path).toBe(/^\/(api|oembed)\//.test(path) ? '*' : undefined);
+      expect(h['access-control-allow-origin'], path).toBe(/^\/(api|oembed|glossary-links)\//.test(path) ? '*' : undefined);
       expect(h['cache-control'] === IMMUTABLE, path).toBe(path.startsWith('/_astro/'));
       expect(h['x-content-type-options'], path).toBe('nosniff');
     }
