@@ -14,9 +14,8 @@
  */
 import autocannon from 'autocannon';
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { eventually, makeSiteFixture, spawnServer } from '../test/support/server-process.ts';
+import { abortedDownload, eventually, makeSiteFixture, spawnServer } from '../test/support/server-process.ts';
 import { measure } from './measure.ts';
 
 export interface LoadFigures {
@@ -82,16 +81,7 @@ export async function abortedDownloads(aborts = 1000, concurrency = 20): Promise
     const before = server.fds();
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, server.fds())), 20);
-    const abortOnce = () =>
-      new Promise<void>((done, fail) => {
-        const socket = connect(port, '127.0.0.1');
-        socket.on('error', fail);
-        socket.once('data', () => {
-          socket.destroy();
-          done();
-        });
-        socket.write('GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-      });
+    const abortOnce = () => abortedDownload(port);
     let started = 0;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {

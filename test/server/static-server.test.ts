@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
 import { headersForPath, parseHeadersFile } from '../../src/lib/headers-file.ts';
-import { eventually, fetchRaw, HEADERS_FILE, makeSiteFixture, SECRET, SECURITY_HEADERS, spawnServer, type Reply, type ServerProcess, type SiteFixture } from '../support/server-process.ts';
+import { abortedDownload, eventually, fetchRaw, HEADERS_FILE, makeSiteFixture, SECRET, SECURITY_HEADERS, spawnServer, type Reply, type ServerProcess, type SiteFixture } from '../support/server-process.ts';
 
 const BIG = 16 * 1024 * 1024;
 let site: SiteFixture;
@@ -80,16 +80,7 @@ describe('2. descriptors and stream errors', () => {
     await new Promise((r) => setTimeout(r, 300));
     const baseline = server.fds();
     const port = Number(new URL(server.url).port);
-    const abortOnce = () =>
-      new Promise<void>((done, fail) => {
-        const socket = connect(port, '127.0.0.1');
-        socket.on('error', fail);
-        socket.once('data', () => {
-          socket.destroy();
-          done();
-        });
-        socket.write('GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
-      });
+    const abortOnce = () => abortedDownload(port);
     for (let round = 0; round < 12; round++) await Promise.all(Array.from({ length: 10 }, abortOnce));
     const during = server.fds();
     const back = await eventually(() => server.fds() <= baseline, 5000);

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { HEADER_RULES, headersFile, resolveRules } from '../../src/lib/deploy/index.ts';
@@ -158,4 +159,17 @@ export async function eventually(check: () => boolean, ms = 5000): Promise<boole
     await new Promise((r) => setTimeout(r, 50));
   }
   return check();
+}
+
+/** Starts a download of `path` and hangs up as soon as the first bytes arrive (a reader leaving mid-file). */
+export function abortedDownload(port: number, path = '/big.bin'): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.on('error', fail);
+    socket.once('data', () => {
+      socket.destroy();
+      done();
+    });
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+  });
 }
