@@ -379,6 +379,12 @@ describe('embedding cards on another origin under a strict CSP', () => {
   }, 120_000);
 });
 
+/** After the frame has painted, each point of the host page shows this color (the card's frame is not opaque there). */
+async function expectPixels(page: Page, points: readonly (readonly [number, number])[], rgb: number[]) {
+  await page.waitForTimeout(300);
+  for (const [x, y] of points) expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual(rgb);
+}
+
 describe('cards on a light blog', () => {
   // The card's background in each scheme, read from the styles: the token that .term-card
   // paints with (term-card.css) and its light-dark() pair (tokens.css).
@@ -413,14 +419,11 @@ describe('cards on a light blog', () => {
     expect(background).toBe(LIGHT_SURFACE);
     // Outside the rounded corners of the card, the blog's own white shows through.
     const box = (await iframe.boundingBox())!;
-    await page.waitForTimeout(300);
-    for (const [x, y] of [
+    await expectPixels(page, [
       [box.x + 1, box.y + 1],
       [box.x + box.width - 2, box.y + 1],
       [box.x + 1, box.y + box.height - 2],
-    ] as const) {
-      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([255, 255, 255]);
-    }
+    ], [255, 255, 255]);
     expect(errors).toEqual([]);
   });
 
@@ -436,13 +439,10 @@ describe('cards on a light blog', () => {
     // the blog's white shows: the frame is not painted opaque.
     const box = (await iframe.boundingBox())!;
     expect(box.width).toBeGreaterThan(700);
-    await page.waitForTimeout(300);
-    for (const [x, y] of [
+    await expectPixels(page, [
       [box.x + 1, box.y + 1],
       [box.x + box.width - 2, box.y + 10],
-    ] as const) {
-      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([255, 255, 255]);
-    }
+    ], [255, 255, 255]);
     expect(errors).toEqual([]);
   });
 
@@ -457,13 +457,10 @@ describe('cards on a light blog', () => {
     expect(scheme).toBe('light');
     expect(background).toBe(LIGHT_SURFACE);
     const box = (await iframe.boundingBox())!;
-    await page.waitForTimeout(300);
-    for (const [x, y] of [
+    await expectPixels(page, [
       [box.x + 1, box.y + 1],
       [box.x + box.width - 2, box.y + 10],
-    ] as const) {
-      expect(await pixelAt(page, x, y), `pixel at ${x},${y}`).toEqual([17, 17, 17]);
-    }
+    ], [17, 17, 17]);
     expect(errors).toEqual([]);
   });
 
