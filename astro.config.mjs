@@ -14,6 +14,7 @@ import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
+import shareImages from './src/integrations/share-images.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -53,6 +54,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeGuideSanitize, { isGuide: guidePredicate(content) }]],
     }),
   },
+  // Share images are drawn by worker threads while the pages are built, and linked in at the end.
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
   // Redirect pages are written after the search index, so Pagefind never sees them.
   // deployFiles comes last: it writes _headers, _redirects (the site's own redirects, every
@@ -61,6 +63,7 @@ export default defineConfig({
   integrations: [
     mdx(),
     standaloneScripts(),
+    shareImages(tree),
     searchIndex(),
     aliasRedirects(redirects),
     sitemap({ filter: sitemapFilter(outDir, siteUrl()) }),

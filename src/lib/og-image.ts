@@ -1,16 +1,13 @@
 /**
- * Share images (Open Graph, 1200x630 PNG): a title card in the site's light theme, laid out by
- * satori (to SVG, text as paths) and rasterised by resvg. Pure apart from reading the Inter
- * font files and the color tokens once, on first use.
+ * Share images (Open Graph, 1200x630 JPEG): a title card in the site's light theme. This module
+ * is the pure part: the card's content, the geometry, and the layout of its text into lines
+ * with a caller's text measure. Drawing and encoding live in og-render.ts (a Skia canvas),
+ * the parallel build in og-pool.ts.
  *
- * Endpoints under src/pages/og/ serve these through `ogImageResponse` (og-cache.ts); a new
- * kind of page needs an endpoint of its own: see README.md, "Search engines and sharing".
+ * The fixed parts (the accent bar, the footer band with the mark, the site's name and host)
+ * and the text are drawn per image on one reused canvas: drawing costs about a millisecond,
+ * and the rest is rasterizing and JPEG encoding.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import satori, { type SatoriOptions } from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 import { cleanText, OG_IMAGE_HEIGHT, OG_IMAGE_KINDS, OG_IMAGE_WIDTH, truncateAtWord, type OgImageKind } from './seo.ts';
 import { SITE_NAME, SITE_TAGLINE } from './site.ts';
 
@@ -55,26 +52,27 @@ export function lightThemeFromTokens(css: string): OgTheme {
   return theme;
 }
 
-/** Inter's Latin and Latin Extended subsets, each under its own family name. */
-const FONT_FAMILIES = [
-  ['Inter', 'latin'],
-  ['Inter Latin Extended', 'latin-ext'],
-] as const;
-
 export const TITLE_MAX_CHARS = 90;
 export const SUMMARY_MAX_CHARS = 170;
+export const OG_JPEG_QUALITY = 90;
 
-// Geometry of the card, in pixels.
-const BAR = 24;
-const PAD_X = 56;
-const PAD_TOP = 64;
-const PAD_BOTTOM = 32;
-const FOOTER = 104;
-const EYEBROW = { size: 28, gap: 20 };
-const TITLE_LEADING = 1.1;
-const SUMMARY = { size: 36, leading: 1.35, gap: 28 };
-const TEXT_WIDTH = OG_IMAGE_WIDTH - BAR - 2 * PAD_X;
-const BODY_HEIGHT = OG_IMAGE_HEIGHT - FOOTER - PAD_TOP - PAD_BOTTOM;
+/** Geometry of the card, in pixels. */
+export const GEOMETRY = {
+  bar: 24,
+  padX: 56,
+  padTop: 64,
+  padBottom: 32,
+  footer: 104,
+  eyebrow: { size: 28, gap: 20, leading: 1.2 },
+  titleLeading: 1.1,
+  summary: { size: 36, leading: 1.35, gap: 28 },
+  siteName: 30,
+  siteHost: 26,
+  mark: 44,
+} as const;
+const TEXT_LEFT = GEOMETRY.bar + GEOMETRY.padX;
+export const TEXT_WIDTH = OG_IMAGE_WIDTH - GEOMETRY.bar - 2 * GEOMETRY.padX;
+const BODY_HEIGHT = OG_IMAGE_HEIGHT - GEOMETRY.footer - GEOMETRY.padTop - GEOMETRY.padBottom;
 
 /** Title size steps down as the title grows, so that it stays within three lines. */
 export function titleFontSize(title: string): number {
@@ -85,166 +83,117 @@ export function titleFontSize(title: string): number {
   return 54;
 }
 
+export interface FontSpec {
+  size: number;
+  weight: 400 | 700;
+  /** Letter spacing in pixels. */
+  spacing?: number;
+}
+
+/** Width in pixels of `text` set in `font`. */
+export type Measure = (text: string, font: FontSpec) => number;
+
 /**
- * A cautious estimate of how many lines `text` takes at `fontSize` in `width` pixels, by greedy
- * word wrapping with a generous average glyph width (Inter's widest common letters are ~0.6 em
- * in bold). Used to decide how many summary lines fit under the title.
+ * Greedy word wrapping into at most `maxLines` lines of `width` pixels. A word wider than a line
+ * is cut between letters; when the text does not fit, the last line ends in an ellipsis.
  */
-export function estimateLines(text: string, fontSize: number, width: number, glyphEm = 0.6): number {
-  const perLine = Math.max(1, Math.floor(width / (fontSize * glyphEm)));
-  let lines = 1;
-  let used = 0;
-  for (const word of cleanText(text).split(' ')) {
-    if (!word) continue;
-    const length = word.length;
-    if (used === 0) used = length;
-    else if (used + 1 + length <= perLine) used += 1 + length;
-    else {
-      lines += 1;
-      used = length;
+export function wrapText(text: string, width: number, font: FontSpec, measure: Measure, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  const words = cleanText(text).split(' ').filter(Boolean);
+  let clamped = false;
+  outer: for (let w = 0; w < words.length; w++) {
+    let word = words[w]!;
+    const joined = line ? `${line} ${word}` : word;
+    if (measure(joined, font) <= width) {
+      line = joined;
+      continue;
     }
-    while (used > perLine) {
-      lines += 1;
-      used -= perLine;
+    if (line) {
+      if (lines.length + 1 === maxLines) {
+        clamped = true;
+        break;
+      }
+      lines.push(line);
+      line = '';
     }
+    // The word alone: cut it while it is wider than a line.
+    while (measure(word, font) > width) {
+      let cut = word.length - 1;
+      while (cut > 1 && measure(word.slice(0, cut), font) > width) cut--;
+      if (lines.length + 1 === maxLines) {
+        line = word;
+        clamped = true;
+        break outer;
+      }
+      lines.push(word.slice(0, cut));
+      word = word.slice(cut);
+    }
+    line = word;
   }
+  if (clamped) {
+    // Drop whole words from the end until the ellipsis fits; cut letters only from a lone word.
+    let last = line;
+    while (measure(`${last}…`, font) > width) last = last.includes(' ') ? last.slice(0, last.lastIndexOf(' ')) : last.slice(0, -1);
+    line = `${last.replace(/[\s,;:.\-–—(]+$/, '')}…`;
+  }
+  if (line) lines.push(line);
   return lines;
 }
 
-interface Node {
-  type: string;
-  props: { style: Record<string, string | number>; children?: string | Node | (string | Node)[] };
+export interface TextRun {
+  text: string;
+  /** Left edge and alphabetic baseline, in pixels. */
+  x: number;
+  y: number;
+  font: FontSpec;
+  color: keyof OgTheme;
+  /** Right-aligned at x instead of starting there. */
+  alignRight?: boolean;
 }
 
-const el = (style: Node['props']['style'], children?: Node['props']['children']): Node => ({
-  type: 'div',
-  props: { style: { display: 'flex', ...style }, children },
-});
-
-/** A block of text that satori cuts with an ellipsis after `lines` lines. */
-const clamped = (style: Node['props']['style'], lines: number, text: string): Node => ({
-  type: 'div',
-  props: { style: { ...style, display: 'block', lineClamp: lines, overflow: 'hidden' }, children: text },
-});
-
-/** The site's mark (public/favicon.svg): two white rings overlapping on the accent, `size` px square. */
-function logoMark(size: number, accent: string): Node {
-  const u = size / 32;
-  const ring = (cx: number): Node =>
-    el({ position: 'absolute', left: (cx - 8.3) * u, top: 7.7 * u, width: 16.6 * u, height: 16.6 * u, borderRadius: '50%', border: `${2.6 * u}px solid #fff` });
-  return el({ position: 'relative', width: size, height: size, borderRadius: 7 * u, backgroundColor: accent, marginRight: 18, flexShrink: 0 }, [ring(12.5), ring(19.5)]);
+export interface CardLayout {
+  runs: TextRun[];
 }
 
-/** The element tree satori lays out; exported for tests. */
-export function cardTree(card: OgCard, theme: OgTheme): Node {
+/**
+ * Every piece of text on the card with its position, font and color. Text runs of one line
+ * each; the baseline sits at 0.8 of the font size below the line's top (Inter's ascent is 0.97
+ * em, spread over a line of 1.1 to 1.35 em).
+ */
+export function layoutCard(card: OgCard, measure: Measure): CardLayout {
   const title = truncateAtWord(card.title, TITLE_MAX_CHARS);
   const summary = truncateAtWord(card.summary, SUMMARY_MAX_CHARS);
   if (!title) throw new Error('a share image needs a title');
-  const titleSize = titleFontSize(title);
-  const titleLines = Math.min(3, estimateLines(title, titleSize, TEXT_WIDTH));
-  const summaryLineHeight = SUMMARY.size * SUMMARY.leading;
-  const eyebrowHeight = card.eyebrow ? EYEBROW.size * 1.2 + EYEBROW.gap : 0;
-  const left = BODY_HEIGHT - eyebrowHeight - titleLines * titleSize * TITLE_LEADING - SUMMARY.gap;
-  const summaryLines = Math.max(1, Math.min(4, Math.floor(left / summaryLineHeight)));
-
-  const body: Node[] = [];
+  const g = GEOMETRY;
+  const runs: TextRun[] = [];
+  let top = g.padTop;
+  const line = (text: string, font: FontSpec, leading: number, color: keyof OgTheme) => {
+    const height = font.size * leading;
+    runs.push({ text, x: TEXT_LEFT, y: Math.round(top + (height - font.size) / 2 + font.size * 0.8), font, color });
+    top += height;
+  };
   if (card.eyebrow) {
-    body.push(el({ fontSize: EYEBROW.size, lineHeight: 1.2, fontWeight: 700, color: theme.accent, textTransform: 'uppercase', letterSpacing: 2, marginBottom: EYEBROW.gap }, cleanText(card.eyebrow)));
+    line(cleanText(card.eyebrow).toUpperCase(), { size: g.eyebrow.size, weight: 700, spacing: 2 }, g.eyebrow.leading, 'accent');
+    top += g.eyebrow.gap;
   }
-  body.push(clamped({ fontSize: titleSize, fontWeight: 700, lineHeight: TITLE_LEADING, color: theme.text }, 3, title));
+  const titleFont: FontSpec = { size: titleFontSize(title), weight: 700 };
+  for (const text of wrapText(title, TEXT_WIDTH, titleFont, measure, 3)) line(text, titleFont, g.titleLeading, 'text');
   if (summary) {
-    body.push(clamped({ fontSize: SUMMARY.size, lineHeight: SUMMARY.leading, marginTop: SUMMARY.gap, color: theme.muted }, summaryLines, summary));
+    top += g.summary.gap;
+    const summaryFont: FontSpec = { size: g.summary.size, weight: 400 };
+    const lineHeight = g.summary.size * g.summary.leading;
+    const room = Math.max(1, Math.min(4, Math.floor((g.padTop + BODY_HEIGHT - top) / lineHeight)));
+    for (const text of wrapText(summary, TEXT_WIDTH, summaryFont, measure, room)) line(text, summaryFont, g.summary.leading, 'muted');
   }
-  const footer: Node[] = [el({ alignItems: 'center', fontSize: 30, fontWeight: 700, color: theme.text }, [logoMark(44, theme.accent), cleanText(card.siteName)])];
-  if (card.siteHost) footer.push(el({ fontSize: 26, color: theme.muted }, cleanText(card.siteHost)));
-
-  return el(
-    { width: OG_IMAGE_WIDTH, height: OG_IMAGE_HEIGHT, flexDirection: 'row', backgroundColor: theme.bg, fontFamily: FONT_FAMILIES.map(([name]) => `'${name}'`).join(', '), color: theme.text },
-    [
-      el({ width: BAR, height: OG_IMAGE_HEIGHT, backgroundColor: theme.accent }),
-      el({ flexDirection: 'column', width: OG_IMAGE_WIDTH - BAR, height: OG_IMAGE_HEIGHT }, [
-        el({ flexDirection: 'column', height: OG_IMAGE_HEIGHT - FOOTER, overflow: 'hidden', padding: `${PAD_TOP}px ${PAD_X}px ${PAD_BOTTOM}px` }, body),
-        el(
-          {
-            flexDirection: 'row',
-            justifyContent: 'space-between',
-            alignItems: 'center',
-            height: FOOTER,
-            padding: `0 ${PAD_X}px`,
-            backgroundColor: theme.surface,
-            borderTop: `2px solid ${theme.border}`,
-          },
-          footer,
-        ),
-      ]),
-    ],
-  );
-}
-
-interface Assets {
-  fonts: SatoriOptions['fonts'];
-  theme: OgTheme;
-  /** Versions of the renderer and font packages, part of every image's fingerprint. */
-  versions: string;
-}
-
-let assets: Assets | undefined;
-
-/** Reads the fonts (Inter, Latin and Latin Extended, 400 and 700; WOFF, which satori reads) and the tokens once. */
-function loadAssets(): Assets {
-  if (assets) return assets;
-  const require = createRequire(join(process.cwd(), 'package.json'));
-  const fontDir = join(dirname(require.resolve('@fontsource/inter/package.json')), 'files');
-  const fonts: SatoriOptions['fonts'] = [];
-  // Each subset under its own family name: satori falls back from family to family per glyph.
-  for (const [name, subset] of FONT_FAMILIES) {
-    for (const weight of [400, 700] as const) {
-      const data = readFileSync(join(fontDir, `inter-${subset}-${weight}-normal.woff`));
-      fonts.push({ name, data, weight, style: 'normal' });
-    }
+  const footerMiddle = OG_IMAGE_HEIGHT - g.footer / 2;
+  const nameFont: FontSpec = { size: g.siteName, weight: 700 };
+  runs.push({ text: cleanText(card.siteName), x: TEXT_LEFT + g.mark + 18, y: Math.round(footerMiddle + g.siteName * 0.36), font: nameFont, color: 'text' });
+  if (card.siteHost) {
+    const hostFont: FontSpec = { size: g.siteHost, weight: 400 };
+    runs.push({ text: cleanText(card.siteHost), x: OG_IMAGE_WIDTH - g.padX, y: Math.round(footerMiddle + g.siteHost * 0.36), font: hostFont, color: 'muted', alignRight: true });
   }
-  const theme = lightThemeFromTokens(readFileSync(resolve('src/styles/tokens.css'), 'utf8'));
-  const versions = ['satori', '@resvg/resvg-js', '@fontsource/inter']
-    .map((name) => `${name}@${(JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version}`)
-    .join(' ');
-  assets = { fonts, theme, versions };
-  return assets;
-}
-
-/** The card as an SVG document (text converted to paths). */
-export async function renderOgSvg(card: OgCard): Promise<string> {
-  const { fonts, theme } = loadAssets();
-  return satori(cardTree(card, theme) as unknown as Parameters<typeof satori>[0], {
-    width: OG_IMAGE_WIDTH,
-    height: OG_IMAGE_HEIGHT,
-    fonts,
-  });
-}
-
-const RESVG_OPTIONS = {
-  fitTo: { mode: 'width', value: OG_IMAGE_WIDTH },
-  // Text is already paths: skip scanning the system's fonts.
-  font: { loadSystemFonts: false },
-} as const;
-
-/**
- * Everything the image of `card` depends on: the laid-out element tree (text, sizes, colors),
- * the font families, the rasteriser's options and the packages' versions. Equal fingerprints
- * give equal images, so a cache can key on them.
- */
-export function renderFingerprint(card: OgCard): string {
-  const { theme, versions } = loadAssets();
-  return JSON.stringify({ tree: cardTree(card, theme), fonts: FONT_FAMILIES, resvg: RESVG_OPTIONS, versions });
-}
-
-/** The card as a 1200x630 PNG. */
-export async function renderOgImage(card: OgCard): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await renderOgSvg(card);
-  const resvg = new Resvg(svg, RESVG_OPTIONS);
-  const png = resvg.render().asPng();
-  const bytes = new Uint8Array(new ArrayBuffer(png.byteLength));
-  bytes.set(png);
-  return bytes;
+  return { runs };
 }
 
 /** The card for a page of one kind (its eyebrow label from OG_IMAGE_KINDS), with the site's name and host. */

@@ -49,7 +49,7 @@ export interface SeoProps {
   description: string;
   /** Keep the page out of search engines (404, embeds) and out of the sitemap. */
   noindex?: boolean;
-  /** Site path of a 1200x630 PNG share image; by default the page kind's own image or the default one. */
+  /** Site path of a 1200x630 JPEG share image; by default the page kind's own image or the default one. */
   ogImage?: string;
   ogImageAlt?: string;
   ogType?: 'website' | 'article';
@@ -64,11 +64,12 @@ export interface SeoProps {
 
 export const OG_IMAGE_WIDTH = 1200;
 export const OG_IMAGE_HEIGHT = 630;
-export const DEFAULT_OG_IMAGE = '/og/default.png';
+export const DEFAULT_OG_IMAGE = '/og/default.jpg';
+export const OG_IMAGE_TYPE = 'image/jpeg';
 
 /**
- * Kinds of page with their own share image at /og/<kind>/<slug>.png, each rendered by an
- * endpoint src/pages/og/<kind>/[slug].png.ts. The page path /<kind>/<slug>/ picks its image.
+ * Kinds of page with their own share image at /og/<kind>/<slug>.jpg, each listed by
+ * src/lib/share-image-jobs.ts. The page path /<kind>/<slug>/ picks its image.
  */
 export const OG_IMAGE_KINDS = {
   terms: 'Glossary term',
@@ -77,7 +78,7 @@ export const OG_IMAGE_KINDS = {
 } as const;
 export type OgImageKind = keyof typeof OG_IMAGE_KINDS;
 
-/** Kinds whose image endpoints exist; a page of another kind uses the default image. */
+/** Kinds whose images the build draws; a page of another kind uses the default image. */
 export const OG_IMAGE_KINDS_BUILT: readonly OgImageKind[] = ['terms', 'guides', 'compare'];
 
 /** Share images are rendered unless OG_IMAGES is off (or 0, false, no), for fast benchmark builds. */
@@ -88,7 +89,7 @@ export function ogImagesEnabled(env: Record<string, string | undefined> = proces
 
 export function ogImagePath(kind: OgImageKind, slug: string): string {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new Error(`not a slug for a share image: "${slug}"`);
-  return `/og/${kind}/${slug}.png`;
+  return `/og/${kind}/${slug}.jpg`;
 }
 
 /** The share image for a page path: its own when its kind has images and they are enabled, else the default. */

@@ -7,7 +7,7 @@ import { builtPages, distDir, type BuiltPage } from '../support/dist.ts';
 import { childText, descendants, parseXml } from '../support/xml.ts';
 import { siteUrl, SITE_NAME, TITLE_MAX, TITLE_SEPARATOR } from '../../src/lib/site.ts';
 import { ogImagesEnabled } from '../../src/lib/seo.ts';
-import { pngDimensions } from '../../src/lib/png.ts';
+import { jpegDimensions } from '../../src/lib/image-size.ts';
 import { contentDir, readTermFiles } from '../../src/lib/content-source.ts';
 
 const dist = distDir();
@@ -108,9 +108,9 @@ describe.each(indexable.map((p) => [p.path, p] as const))('%s', (path, page) => 
     expect(image.startsWith(`${site}/og/`)).toBe(true);
     const file = fileForUrl(image);
     expect(file, `${image} is not in dist/`).toBeDefined();
-    expect(pngDimensions(readFileSync(file!))).toEqual({ width: 1200, height: 630 });
+    expect(jpegDimensions(readFileSync(file!))).toEqual({ width: 1200, height: 630 });
     const own = /^\/(terms|guides)\/([^/]+)\/$/.exec(path);
-    if (own) expect(image).toBe(imagesOn ? `${site}/og/${own[1]}/${own[2]}.png` : `${site}/og/default.png`);
+    if (own) expect(image).toBe(imagesOn ? `${site}/og/${own[1]}/${own[2]}.jpg` : `${site}/og/default.jpg`);
   });
 
   it('links the feed', () => {
@@ -232,7 +232,7 @@ describe('sitemap and robots.txt', () => {
   });
 
   it('lists no embed, image, feed, JSON or error page', () => {
-    for (const url of sitemapListing()) expect(url).not.toMatch(/\/(embed|og)\/|\.(xml|json|png|txt|html)$|\/404/);
+    for (const url of sitemapListing()) expect(url).not.toMatch(/\/(embed|og)\/|\.(xml|json|png|jpg|txt|html)$|\/404/);
   });
 
   it('is named by robots.txt under the site URL', () => {
@@ -283,18 +283,18 @@ describe('feed', () => {
 
 describe('share images on disk', () => {
   const ogDir = join(dist, 'og');
-  const pngs = existsSync(ogDir)
-    ? readdirSync(ogDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.png'))
+  const images = existsSync(ogDir)
+    ? readdirSync(ogDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.jpg'))
     : [];
 
   it('include the default image and, unless OG_IMAGES=off, one per term and guide', () => {
-    expect(pngs).toContain('default.png');
-    const inKind = (kind: string) => pngs.filter((f) => f.startsWith(`${kind}/`)).length;
+    expect(images).toContain('default.jpg');
+    const inKind = (kind: string) => images.filter((f) => f.startsWith(`${kind}/`)).length;
     expect(inKind('terms')).toBe(imagesOn ? termPages.length : 0);
     expect(inKind('guides')).toBe(imagesOn ? guidePages.length : 0);
   });
 
-  it.each(pngs.map((f) => [f] as const))('og/%s is a 1200x630 PNG', (file) => {
-    expect(pngDimensions(readFileSync(join(ogDir, file)))).toEqual({ width: 1200, height: 630 });
+  it.each(images.map((f) => [f] as const))('og/%s is a 1200x630 JPEG', (file) => {
+    expect(jpegDimensions(readFileSync(join(ogDir, file)))).toEqual({ width: 1200, height: 630 });
   });
 });

@@ -57,7 +57,7 @@ const ROUTES: [string, string][] = [
   ['/api/terms.json', JSON_TYPE],
   [`/api/terms/${term}.json`, JSON_TYPE],
   [`/oembed/${term}.json`, JSON_TYPE],
-  [`/og/terms/${first('og/terms', plain)}`, 'image/png'],
+  [`/og/terms/${first('og/terms', plain)}`, 'image/jpeg'],
   ['/rss.xml', 'application/xml; charset=utf-8'],
   ['/sitemap-index.xml', 'application/xml; charset=utf-8'],
   ['/robots.txt', 'text/plain; charset=utf-8'],

@@ -118,15 +118,15 @@ describe('share images', () => {
     for (const off of ['off', 'OFF', '0', 'false', 'no']) expect(ogImagesEnabled({ OG_IMAGES: off })).toBe(false);
   });
 
-  it('maps pages with images to /og/<kind>/<slug>.png and others to the default', () => {
-    expect(ogImageForPath('/terms/offshoring/', true)).toBe('/og/terms/offshoring.png');
-    expect(ogImageForPath('/guides/what-outsourcing-is/', true)).toBe('/og/guides/what-outsourcing-is.png');
+  it('maps pages with images to /og/<kind>/<slug>.jpg and others to the default', () => {
+    expect(ogImageForPath('/terms/offshoring/', true)).toBe('/og/terms/offshoring.jpg');
+    expect(ogImageForPath('/guides/what-outsourcing-is/', true)).toBe('/og/guides/what-outsourcing-is.jpg');
     expect(ogImageForPath('/terms/offshoring/', false)).toBe(DEFAULT_OG_IMAGE);
     expect(ogImageForPath('/glossary/', true)).toBe(DEFAULT_OG_IMAGE);
     expect(ogImageForPath('/', true)).toBe(DEFAULT_OG_IMAGE);
     expect(ogImageForPath('/topics/models/', true)).toBe(DEFAULT_OG_IMAGE);
     // Comparison pages have their own image; a kind without an endpoint falls back to the default.
-    expect(ogImageForPath('/compare/a-vs-b/', true)).toBe('/og/compare/a-vs-b.png');
+    expect(ogImageForPath('/compare/a-vs-b/', true)).toBe('/og/compare/a-vs-b.jpg');
     expect(ogImageForPath('/compare/a-vs-b/', true, ['terms'])).toBe(DEFAULT_OG_IMAGE);
     expect(ogImageForPath('/compare/a-vs-b/', false)).toBe(DEFAULT_OG_IMAGE);
   });

@@ -16,6 +16,7 @@ export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   '.txt': 'text/plain',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.jpg': 'image/jpeg',
   '.ico': 'image/x-icon',
   '.webmanifest': 'application/manifest+json',
   '.wasm': 'application/wasm',
