@@ -6,14 +6,11 @@ import { unified } from '@astrojs/markdown-remark';
 import { fileURLToPath } from 'node:url';
 import { siteUrl } from './src/lib/site.ts';
 import { contentDir, guidePredicate } from './src/lib/content-source.ts';
-import { loadGlossary, siteRedirects, termLinksOptions } from './src/lib/glossary-source.ts';
+import { loadGlossary, termLinksOptions } from './src/lib/glossary-source.ts';
 import remarkTermLinks from './src/lib/remark-term-links.ts';
 import { remarkContentSafety, rehypeGuideSanitize } from './src/lib/content-safety.ts';
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
-import searchIndex from './src/integrations/search-index.ts';
-import aliasRedirects from './src/integrations/alias-redirects.ts';
-import deployFiles from './src/integrations/deploy-files.ts';
 import shareImages from './src/integrations/share-images.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
@@ -27,7 +24,6 @@ const content = contentDir();
 // Alias and old addresses (/terms/bpo/ -> /terms/business-process-outsourcing/) are planned
 // there too: a collision with a page, or between two terms, names both files.
 const { glossary, tree } = loadGlossary(content);
-const { redirects } = tree;
 const componentsDir = fileURLToPath(new URL('./src/components/', import.meta.url));
 
 export default defineConfig({
@@ -56,17 +52,14 @@ export default defineConfig({
   },
   // Share images are drawn by worker threads while the pages are built, and linked in at the end.
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
-  // Redirect pages are written after the search index, so Pagefind never sees them.
-  // deployFiles comes last: it writes _headers, _redirects (the site's own redirects, every
-  // alias and every redirectFrom slug) and nginx.conf from the pages as built, then
-  // precompresses every text file, the search index's and the sitemap's included.
+  // After astro build has exited, `npm run build` (scripts/build.ts) adds the search index, the
+  // redirect pages (after the index, so Pagefind never sees them) and, last, _headers,
+  // _redirects (the site's own redirects, every alias and every redirectFrom slug) and
+  // nginx.conf from the pages as built, then precompresses every text file.
   integrations: [
     mdx(),
     standaloneScripts(),
     shareImages(tree),
-    searchIndex(),
-    aliasRedirects(redirects),
     sitemap({ filter: sitemapFilter(outDir, siteUrl()) }),
-    deployFiles({ redirects: siteRedirects(tree) }),
   ],
 });

@@ -1,69 +1,145 @@
 /**
- * Builds synthetic glossaries (default 1,000 and 10,000 terms) with the project's own build
- * (Astro, then the Pagefind index) and prints build time, peak memory and the size of a term page.
- * Usage: node bench/build-scale.ts [sizes...]
+ * Builds synthetic glossaries (bench/synthetic-content.ts) with the project's own build (Astro,
+ * share images, the search index, redirect pages, deploy files) from cold: no caches, a fresh
+ * output folder. For each size and each setting of share images it reports wall time, the peak
+ * memory of the whole process tree, the time of each phase (bench/build-log.ts), the heaviest
+ * page of each kind (HTML + CSS gzip) and a term page's weight.
+ * Usage: node bench/build-scale.ts [sizes...]   (OG_IMAGES=on|off|both, default both)
  */
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSyntheticContent } from './synthetic-content.ts';
 import { measure } from './measure.ts';
+import { buildPhases, routeKind, type BuildPhases } from './build-log.ts';
 
 export interface ScaleRow {
   terms: number;
-  /** The whole build: Astro, then the Pagefind index (built by an integration). */
+  images: boolean;
+  /** The whole build: Astro, share images, the search index, redirect pages, deploy files. */
   seconds: number;
   peakMb: number;
   termPageGzip: number;
   pages: number;
+  phases: BuildPhases;
+  /** The heaviest HTML page of each kind: its path and HTML + CSS gzip bytes. */
+  heaviest: Record<string, { path: string; gzip: number }>;
+}
+
+const gzip = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
+
+/** HTML + stylesheets, gzip each (as test/support/weight.ts counts a page). */
+function pageGzip(outDir: string, file: string, cssCache: Map<string, number>): number {
+  const html = readFileSync(file);
+  let total = gzip(html);
+  for (const m of html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
+    const href = m[1]!;
+    if (!cssCache.has(href)) cssCache.set(href, gzip(readFileSync(join(outDir, href))));
+    total += cssCache.get(href)!;
+  }
+  return total;
+}
+
+/**
+ * The heaviest page of each kind (first path segment). Pages are ranked by the size of their
+ * precompressed .gz (written by the build), and the top few of each kind weighed exactly.
+ */
+export function heaviestPages(outDir: string): ScaleRow['heaviest'] {
+  const byKind = new Map<string, { file: string; path: string; size: number }[]>();
+  for (const entry of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+    if (!entry.endsWith('.html') || entry.startsWith('pagefind/')) continue;
+    const path = `/${entry}`.replace(/index\.html$/, '');
+    const kind = routeKind(`/${entry}`);
+    const file = join(outDir, entry);
+    let size: number;
+    try {
+      size = statSync(`${file}.gz`).size;
+    } catch {
+      size = statSync(file).size / 4;
+    }
+    const list = byKind.get(kind) ?? [];
+    list.push({ file, path, size });
+    byKind.set(kind, list);
+  }
+  const css = new Map<string, number>();
+  const out: ScaleRow['heaviest'] = {};
+  for (const [kind, list] of [...byKind].sort()) {
+    const top = list.sort((a, b) => b.size - a.size).slice(0, 3);
+    const weighed = top.map((p) => ({ path: p.path, gzip: pageGzip(outDir, p.file, css) })).sort((a, b) => b.gzip - a.gzip);
+    out[kind] = weighed[0]!;
+  }
+  return out;
 }
 
 function termPageGzip(outDir: string): number {
   const termsDir = join(outDir, 'terms');
   const first = readdirSync(termsDir).sort()[0]!;
-  const html = readFileSync(join(termsDir, first, 'index.html'));
-  const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(outDir, m[1]!)));
-  return gzipSync(Buffer.concat([html, ...css])).length;
+  return pageGzip(outDir, join(termsDir, first, 'index.html'), new Map());
 }
 
 function countPages(dir: string): number {
-  let n = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) if (e.isFile() && e.name.endsWith('.html')) n++;
-  return n;
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
 }
 
-export async function buildScale(sizes: number[]): Promise<ScaleRow[]> {
+export async function buildScale(sizes: number[], imageSettings: boolean[] = [true, false]): Promise<ScaleRow[]> {
   const rows: ScaleRow[] = [];
   for (const terms of sizes) {
-    const content = writeSyntheticContent({ terms });
-    const outDir = `${content}-dist`;
-    const env = { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGES: process.env.OG_IMAGES ?? 'on' };
-    const astro = await measure(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], env);
-    if (astro.code !== 0) throw new Error(`astro build of ${terms} terms failed:\n${astro.output.slice(-3000)}`);
-    rows.push({
-      terms,
-      seconds: astro.seconds,
-      peakMb: astro.peakMb,
-      termPageGzip: termPageGzip(outDir),
-      pages: countPages(outDir),
-    });
-    rmSync(content, { recursive: true, force: true });
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(`${outDir}-cache`, { recursive: true, force: true });
+    for (const images of imageSettings) {
+      const content = writeSyntheticContent({ terms });
+      const outDir = `${content}-dist`;
+      const cache = `${content}-og-cache`;
+      const env = { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGES: images ? 'on' : 'off', OG_CACHE_DIR: cache };
+      const astro = await measure(process.execPath, [resolve('scripts/build.ts')], env);
+      if (astro.code !== 0) throw new Error(`the build of ${terms} terms failed:\n${astro.output.slice(-3000)}`);
+      rows.push({
+        terms,
+        images,
+        seconds: astro.seconds,
+        peakMb: astro.peakMb,
+        termPageGzip: termPageGzip(outDir),
+        pages: countPages(outDir),
+        phases: buildPhases(astro.output),
+        heaviest: heaviestPages(outDir),
+      });
+      for (const dir of [content, outDir, `${outDir}-cache`, cache]) rmSync(dir, { recursive: true, force: true });
+    }
   }
   return rows;
 }
 
-if (import.meta.main) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const rows = await buildScale(sizes.length ? sizes : [1000, 10000]);
+const round = (n: number) => Number(n.toFixed(1));
+
+/** Prints the budget table, the phases and the heaviest pages. */
+export function printScale(rows: ScaleRow[]): void {
   console.table(
     rows.map((r) => ({
       terms: r.terms,
+      'share images': r.images ? 'on' : 'off',
       pages: r.pages,
-      'build incl. search index (s)': r.seconds.toFixed(1),
+      'build (s)': round(r.seconds),
       'peak memory (MB)': Math.round(r.peakMb),
-      'term page HTML+CSS gzip (B)': r.termPageGzip,
+      'heaviest page (B gzip)': Math.max(...Object.values(r.heaviest).map((h) => h.gzip)),
+      'term page (B gzip)': r.termPageGzip,
     })),
   );
+  console.log('Phases (s); "routes" is page generation, split below by kind; share images are drawn in parallel with it:');
+  console.table(rows.map((r) => ({ terms: r.terms, images: r.images ? 'on' : 'off', ...Object.fromEntries(Object.entries(r.phases.phases).map(([k, v]) => [k, round(v)])) })));
+  console.log('Route generation by kind (s):');
+  console.table(rows.map((r) => ({ terms: r.terms, images: r.images ? 'on' : 'off', ...Object.fromEntries(r.phases.routes.slice(0, 8).map(([k, v]) => [k, round(v.seconds)])) })));
+  console.log('Heaviest page of each kind (HTML + CSS, bytes gzip):');
+  console.table(rows.filter((r) => !r.images).map((r) => ({ terms: r.terms, ...Object.fromEntries(Object.entries(r.heaviest).map(([k, v]) => [k, v.gzip])) })));
+  for (const r of rows.filter((x) => !x.images)) {
+    const worst = Object.entries(r.heaviest).sort((a, b) => b[1].gzip - a[1].gzip)[0]!;
+    console.log(`${r.terms} terms: heaviest page ${worst[1].path} (${worst[1].gzip} B)`);
+  }
+}
+
+export function imageSettingsFromEnv(value = process.env.OG_IMAGES): boolean[] {
+  const v = (value ?? 'both').toLowerCase();
+  return v === 'both' ? [true, false] : [!['off', '0', 'false', 'no'].includes(v)];
+}
+
+if (import.meta.main) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  printScale(await buildScale(sizes.length ? sizes : [1000, 10000], imageSettingsFromEnv()));
 }

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the figures behind the budgets in DESIGN.md, as tables (no pass/fail).
  *  1. gzip sizes of HTML, CSS and JS for the home, a term, a guide, the calculator and the search page;
- *  2. build time and peak memory for synthetic glossaries of 1,000 and 10,000 terms (BENCH_SIZES);
+ *  2. cold builds of synthetic glossaries of 1,000, 10,000 and 20,000 terms (BENCH_SIZES), share images
+ *     on and off (BENCH_IMAGES=on|off|both): wall time, peak memory, phases, heaviest page by kind;
  *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types;
  *  4. the local static server: requests/s and p99 for a term page (autocannon, 10 s, 50
  *     connections), open descriptors before and after 1,000 aborted downloads;
@@ -12,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { fileWeight, gzipSize, pageWeight } from '../test/support/weight.ts';
-import { buildScale } from './build-scale.ts';
+import { buildScale, imageSettingsFromEnv, printScale } from './build-scale.ts';
 import { runLighthouse, score } from './lighthouse.ts';
 import { measure } from './measure.ts';
 import { abortedDownloads, printLoad, termPageLoad } from './server-load.ts';
@@ -56,18 +57,12 @@ console.table(
 console.log(`embed loader /embed.js: ${fileWeight(root, '/embed.js').gzip} B gzip`);
 
 if (!skip.has('scale')) {
-  const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number);
-  console.log(`\n2. Build of synthetic glossaries (Astro + search index${process.env.OG_IMAGES === 'off' ? ', share images off' : ''}; budget 10,000 terms <= 90 s and <= 2 GB)`);
-  const rows = await buildScale(sizes);
-  console.table(
-    rows.map((r) => ({
-      terms: r.terms,
-      pages: r.pages,
-      'build (s)': Number(r.seconds.toFixed(1)),
-      'peak memory (MB)': Math.round(r.peakMb),
-      'term page HTML+CSS gzip (B)': r.termPageGzip,
-    })),
+  const sizes = (process.env.BENCH_SIZES ?? '1000,10000,20000').split(',').map(Number);
+  console.log(
+    '\n2. Cold builds of synthetic glossaries, share images on and off (budgets: 10,000 terms <= 60 s with images, <= 40 s without, <= 1.5 GB;' +
+      ' 20,000 terms <= 120 s / 80 s, <= 2.5 GB; heaviest page <= 30 KB gzip; term page unchanged from 1,000 terms)',
   );
+  printScale(await buildScale(sizes, imageSettingsFromEnv(process.env.BENCH_IMAGES)));
 }
 
 if (!skip.has('lighthouse')) {

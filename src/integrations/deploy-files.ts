@@ -1,16 +1,14 @@
 /**
- * Writes the deployment files at the end of every `astro build`, after the search index and the
- * sitemap (so it is listed last in astro.config.mjs):
+ * Writes the deployment files once the site is built, after the search index, the redirect pages
+ * and the sitemap (the last step of scripts/build.ts):
  *  - dist/_headers, dist/_redirects and dist/nginx.conf, from the response rules in
  *    src/lib/deploy/rules.ts, with the hashes of the inline scripts of the pages just built;
  *  - a .gz and a .br beside every text file (HTML, CSS, JS, JSON, XML, SVG, TXT), so that
  *    nginx (gzip_static), the local server and other hosts serve them without compressing on
  *    each request. Pagefind's index files are compressed already and are left alone.
  */
-import type { AstroIntegration } from 'astro';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import {
@@ -109,26 +107,19 @@ export async function precompress(
   return totals;
 }
 
-export default function deployFilesIntegration({ redirects }: { redirects: readonly Redirect[] }): AstroIntegration {
-  return {
-    name: 'deploy-files',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        let start = performance.now();
-        const files = await deployFiles(root, redirects);
-        for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
-        logger.info(`wrote _headers, _redirects (${redirects.length} redirects) and nginx.conf in ${Math.round(performance.now() - start)} ms`);
-        start = performance.now();
-        const cpu = process.cpuUsage();
-        const c = await precompress(root);
-        const used = process.cpuUsage(cpu);
-        const kb = (n: number) => `${Math.round(n / 1024)} KB`;
-        logger.info(
-          `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}) in ${Math.round(performance.now() - start)} ms ` +
-            `(${Math.round((used.user + used.system) / 1000)} ms CPU)`,
-        );
-      },
-    },
-  };
+/** Writes _headers, _redirects and nginx.conf into the built site in `root`, then precompresses it. */
+export async function writeDeployFiles(root: string, redirects: readonly Redirect[], log: (line: string) => void): Promise<void> {
+  let start = performance.now();
+  const files = await deployFiles(root, redirects);
+  for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
+  log(`wrote _headers, _redirects (${redirects.length} redirects) and nginx.conf in ${Math.round(performance.now() - start)} ms`);
+  start = performance.now();
+  const cpu = process.cpuUsage();
+  const c = await precompress(root);
+  const used = process.cpuUsage(cpu);
+  const kb = (n: number) => `${Math.round(n / 1024)} KB`;
+  log(
+    `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}) in ${Math.round(performance.now() - start)} ms ` +
+      `(${Math.round((used.user + used.system) / 1000)} ms CPU)`,
+  );
 }

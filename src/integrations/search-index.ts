@@ -1,8 +1,8 @@
 /**
- * Builds the Pagefind search index at the end of every `astro build`, into `<outDir>/pagefind/`,
- * with Pagefind's Node API. Doing it here (rather than as a second command after the build)
- * means every build of every content tree, including test fixtures and benchmarks, gets the
- * same index with the same settings.
+ * Builds the Pagefind search index of a built site, into `<outDir>/pagefind/`, with Pagefind's
+ * Node API. `npm run build` (scripts/build.ts) runs it once `astro build` has exited, so that
+ * Pagefind's memory and Astro's never add up; every build of every content tree, test fixtures
+ * and benchmarks included, goes through that script and gets the same index.
  *
  * What is indexed: term pages and guide pages only, and on them only `<main>` (never the
  * header, navigation or footer) less everything that is not the page's own text: sections
@@ -16,11 +16,9 @@
  * term's title and aliases, read back from Pagefind's own records so that each name carries
  * its page's Pagefind id, split into shards by key prefix with a small manifest.
  */
-import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { buildShards, NAME_INDEX_DIR, shardFile, type NameManifest, type TermNames } from '../lib/name-index.ts';
@@ -104,17 +102,11 @@ export function writeNameIndex(siteDir: string, terms: readonly TermNames[]): { 
   return { shards: shards.size, names };
 }
 
-export default function searchIndex(): AstroIntegration {
-  return {
-    name: 'search-index',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const siteDir = fileURLToPath(dir);
-        const { pages, outputPath } = await buildSearchIndex(siteDir);
-        logger.info(`indexed ${pages} term and guide pages into ${outputPath}`);
-        const { shards, names } = writeNameIndex(siteDir, termNamesFromRecords(readPagefindRecords(outputPath)));
-        logger.info(`wrote ${names} term names in ${shards} shards into /${NAME_INDEX_DIR}/`);
-      },
-    },
-  };
+/** Indexes the built site in `siteDir` and writes the name index beside it. */
+export async function indexSite(siteDir: string, log: (line: string) => void): Promise<void> {
+  const start = performance.now();
+  const { pages, outputPath } = await buildSearchIndex(siteDir);
+  log(`indexed ${pages} term and guide pages into ${outputPath} in ${Math.round(performance.now() - start)} ms`);
+  const { shards, names } = writeNameIndex(siteDir, termNamesFromRecords(readPagefindRecords(outputPath)));
+  log(`wrote ${names} term names in ${shards} shards into /${NAME_INDEX_DIR}/`);
 }

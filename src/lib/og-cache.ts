@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { renderFingerprint, renderOgImage } from './og-render.ts';
+import { cardLayout, renderFingerprint, renderOgImage } from './og-render.ts';
 import type { OgCard } from './og-image.ts';
 
 export const DEFAULT_OG_CACHE_DIR = 'node_modules/.cache/og-images';
@@ -39,8 +39,9 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
  * `drawn` says whether it was drawn now.
  */
 export function cachedOgImageFile(card: OgCard, dir: string): { file: string; drawn: boolean } {
-  const file = cacheFile(dir, renderFingerprint(card));
+  const layout = cardLayout(card);
+  const file = cacheFile(dir, renderFingerprint(card, layout));
   if (existsSync(file)) return { file, drawn: false };
-  writeAtomically(file, renderOgImage(card));
+  writeAtomically(file, renderOgImage(card, layout));
   return { file, drawn: true };
 }

@@ -68,9 +68,9 @@ export function cardLayout(card: OgCard): CardLayout {
  * theme, the geometry, the encoder's quality and the packages' versions. Equal fingerprints give
  * equal images, so a cache can key on them.
  */
-export function renderFingerprint(card: OgCard): string {
+export function renderFingerprint(card: OgCard, layout = cardLayout(card)): string {
   const { theme, versions } = loadAssets();
-  return JSON.stringify({ layout: cardLayout(card), theme, geometry: GEOMETRY, quality: OG_JPEG_QUALITY, fonts: FONT_FAMILIES, versions });
+  return JSON.stringify({ layout, theme, geometry: GEOMETRY, quality: OG_JPEG_QUALITY, fonts: FONT_FAMILIES, versions });
 }
 
 /** The site's mark (public/favicon.svg): two white rings overlapping on the accent, `size` px square. */
@@ -89,10 +89,9 @@ function drawMark(context: SKRSContext2D, x: number, y: number, size: number, ac
   }
 }
 
-/** The card as a 1200x630 JPEG. */
-export function renderOgImage(card: OgCard): Buffer {
+/** The card as a 1200x630 JPEG (`layout`, when given, is `cardLayout(card)` already worked out). */
+export function renderOgImage(card: OgCard, layout = cardLayout(card)): Buffer {
   const { theme, canvas, context } = loadAssets();
-  const layout = cardLayout(card);
   const g = GEOMETRY;
   const W = OG_IMAGE_WIDTH;
   const H = OG_IMAGE_HEIGHT;

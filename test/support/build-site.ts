@@ -1,5 +1,5 @@
 /**
- * Builds a content tree (a fixture or a generated corpus) with the project's own Astro config,
+ * Builds a content tree (a fixture or a generated corpus) with the project's own build,
  * into its own output folder, and reports whether it failed and what it printed.
  */
 import { spawnSync } from 'node:child_process';
@@ -17,8 +17,9 @@ export interface BuildResult {
 export function buildContent(contentDir: string, extraEnv: Record<string, string> = {}): BuildResult {
   const work = mkdtempSync(join(tmpdir(), 'glossary-build-'));
   const outDir = join(work, 'dist');
-  const astroBin = resolve('node_modules/astro/bin/astro.mjs');
-  const result = spawnSync(process.execPath, [astroBin, 'build'], {
+  // The project's whole build (scripts/build.ts: astro build, then the search index, redirect
+  // pages and deploy files), as `npm run build` runs it.
+  const result = spawnSync(process.execPath, [resolve('scripts/build.ts')], {
     env: { ...process.env, CONTENT_DIR: resolve(contentDir), OUT_DIR: outDir, ...extraEnv },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

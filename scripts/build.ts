@@ -1,0 +1,43 @@
+/**
+ * `npm run build`: the whole build, in two steps whose memory never adds up.
+ *  1. `astro build` in its own process: the pages, the share images (drawn by worker threads
+ *     meanwhile) and the sitemap;
+ *  2. once Astro has exited and released its memory, the steps that read the built site: the
+ *     search index and the name index, the alias redirect pages, then _headers, _redirects,
+ *     nginx.conf and the precompressed copies of every text file.
+ * While Astro works, this process reads the content tree (on the other core) for the redirects.
+ * CONTENT_DIR and OUT_DIR work as for astro build; other arguments are passed to astro build.
+ */
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { contentDir } from '../src/lib/content-source.ts';
+import { loadGlossary, siteRedirects } from '../src/lib/glossary-source.ts';
+import { siteUrl } from '../src/lib/site.ts';
+import { indexSite } from '../src/integrations/search-index.ts';
+import { writeRedirectPages } from '../src/integrations/alias-redirects.ts';
+import { writeDeployFiles } from '../src/integrations/deploy-files.ts';
+
+const outDir = resolve(process.env.OUT_DIR || 'dist');
+const time = () => new Date().toTimeString().slice(0, 8);
+const logger = (name: string) => (line: string) => console.log(`${time()} [${name}] ${line}`);
+
+const astro = spawn(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build', ...process.argv.slice(2)], { stdio: 'inherit' });
+const exited = new Promise<number | null>((done) => astro.on('close', (code) => done(code)));
+// Astro reads and checks the same tree at config time and stops on any problem; this copy is
+// only used once Astro has succeeded.
+const tree = (() => {
+  try {
+    return loadGlossary(contentDir()).tree;
+  } catch {
+    return undefined;
+  }
+})();
+const code = await exited;
+if (code !== 0) process.exit(code ?? 1);
+if (!tree) throw new Error('the content tree could not be read after a successful astro build');
+
+const start = performance.now();
+await indexSite(outDir, logger('search-index'));
+writeRedirectPages(outDir, tree.redirects, siteUrl(), logger('alias-redirects'));
+await writeDeployFiles(outDir, siteRedirects(tree), logger('deploy-files'));
+console.log(`${time()} [build] search index, redirect pages and deploy files in ${((performance.now() - start) / 1000).toFixed(1)} s`);
