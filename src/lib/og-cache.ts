@@ -38,10 +38,10 @@ export function writeAtomically(file: string, bytes: Uint8Array): void {
  * The file in `dir` that holds the card's image, drawing and storing it first on a miss.
  * `drawn` says whether it was drawn now.
  */
-export function cachedOgImageFile(card: OgCard, dir: string): { file: string; drawn: boolean } {
+export async function cachedOgImageFile(card: OgCard, dir: string): Promise<{ file: string; drawn: boolean }> {
   const layout = cardLayout(card);
   const file = cacheFile(dir, renderFingerprint(card, layout));
   if (existsSync(file)) return { file, drawn: false };
-  writeAtomically(file, renderOgImage(card, layout));
+  writeAtomically(file, await renderOgImage(card, layout));
   return { file, drawn: true };
 }

@@ -90,7 +90,7 @@ function drawMark(context: SKRSContext2D, x: number, y: number, size: number, ac
 }
 
 /** The card as a 1200x630 JPEG (`layout`, when given, is `cardLayout(card)` already worked out). */
-export function renderOgImage(card: OgCard, layout = cardLayout(card)): Buffer {
+export async function renderOgImage(card: OgCard, layout = cardLayout(card)): Promise<Buffer> {
   const { theme, canvas, context } = loadAssets();
   const g = GEOMETRY;
   const W = OG_IMAGE_WIDTH;
@@ -110,5 +110,7 @@ export function renderOgImage(card: OgCard, layout = cardLayout(card)): Buffer {
     context.textAlign = run.alignRight ? 'right' : 'left';
     context.fillText(run.text, run.x, run.y);
   }
-  return canvas.encodeSync('jpeg', OG_JPEG_QUALITY);
+  // The asynchronous encoder: the synchronous one's native buffers are not returned to the
+  // system (measured: +25 KB an image even with a collection every 100 images), this one's are.
+  return canvas.encode('jpeg', OG_JPEG_QUALITY);
 }

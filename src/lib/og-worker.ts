@@ -7,7 +7,7 @@ const { cards, cacheDir } = workerData as { cards: OgCard[]; cacheDir: string };
 const files: string[] = [];
 let drawn = 0;
 for (const card of cards) {
-  const result = cachedOgImageFile(card, cacheDir);
+  const result = await cachedOgImageFile(card, cacheDir);
   files.push(result.file);
   if (result.drawn) drawn++;
 }

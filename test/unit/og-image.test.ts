@@ -109,7 +109,7 @@ describe('card layout', () => {
 
 describe('rendering', () => {
   it('renders a 1200x630 JPEG with the accent bar, the page colour and dark title text', async () => {
-    const jpeg = renderOgImage(card);
+    const jpeg = await renderOgImage(card);
     expect(jpegDimensions(jpeg)).toEqual({ width: 1200, height: 630 });
     expect(jpeg.byteLength).toBeGreaterThan(5_000);
     expect(near(await pixel(jpeg, 10, 300), hex(theme.accent))).toBe(true);
@@ -122,11 +122,11 @@ describe('rendering', () => {
     expect(darkest).toBeLessThan(80);
   });
 
-  it('renders different text to different images, and survives hostile and non-Latin text', () => {
-    const a = renderOgImage(card);
-    const b = renderOgImage({ ...card, title: 'Homeshoring' });
+  it('renders different text to different images, and survives hostile and non-Latin text', async () => {
+    const a = await renderOgImage(card);
+    const b = await renderOgImage({ ...card, title: 'Homeshoring' });
     expect(a.equals(b)).toBe(false);
-    const odd = renderOgImage({ ...card, title: '</svg><script>Łódź “quotes” & more 漢字', summary: 'Zażółć gęślą jaźń ' + 'W'.repeat(300) });
+    const odd = await renderOgImage({ ...card, title: '</svg><script>Łódź “quotes” & more 漢字', summary: 'Zażółć gęślą jaźń ' + 'W'.repeat(300) });
     expect(jpegDimensions(odd)).toEqual({ width: 1200, height: 630 });
   });
 });
@@ -144,17 +144,17 @@ describe('image cache', () => {
     expect(renderFingerprint(card)).not.toBe(renderFingerprint({ ...card, eyebrow: 'Guide' }));
   });
 
-  it('draws and stores on a miss, then serves the stored file', () => {
+  it('draws and stores on a miss, then serves the stored file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'og-cache-'));
     try {
-      const first = cachedOgImageFile(card, dir);
+      const first = await cachedOgImageFile(card, dir);
       expect(first).toEqual({ file: cacheFile(dir, renderFingerprint(card)), drawn: true });
       expect(jpegDimensions(readFileSync(first.file))).toEqual({ width: 1200, height: 630 });
       // Whatever the cache holds is what a hit returns: proof that the second call does not draw.
       writeFileSync(first.file, 'marker');
-      expect(cachedOgImageFile(card, dir)).toEqual({ file: first.file, drawn: false });
+      expect(await cachedOgImageFile(card, dir)).toEqual({ file: first.file, drawn: false });
       expect(readFileSync(first.file, 'utf8')).toBe('marker');
-      cachedOgImageFile({ ...card, title: 'Homeshoring' }, dir);
+      await cachedOgImageFile({ ...card, title: 'Homeshoring' }, dir);
       const entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
       expect(entries.filter((f) => f.endsWith('.jpg'))).toHaveLength(2);
       expect(entries.some((f) => f.endsWith('.tmp'))).toBe(false);
