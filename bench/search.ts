@@ -139,16 +139,17 @@ async function benchSize(size: number) {
     const sample = terms[Math.floor(terms.length / 2)]!;
     await page.goto(`/terms/${terms[0]!.slug}/`);
     await page.waitForLoadState('networkidle');
-    const fetched: { path: string; bytes: number; gzip: number }[] = [];
+    const fetched: { path: string; bytes: number; gzip: number; wire: number }[] = [];
     const pending: Promise<void>[] = [];
     page.on('response', (response) => {
       pending.push(
-        response.body().then(
-          (body) => {
+        Promise.all([response.body(), response.request().sizes()]).then(
+          ([body, sizes]) => {
             const path = new URL(response.url()).pathname;
-            // What a host that compresses text would send; Pagefind's own files are gzip already.
+            // What a host that gzips text would send; Pagefind's own files are gzip already.
             const gz = /\.(js|css|json|html)$/.test(path) ? gzipSync(body).length : body.length;
-            fetched.push({ path, bytes: body.length, gzip: Math.min(gz, body.length) });
+            // What this server sent: the precompressed .br copy when the browser accepts it.
+            fetched.push({ path, bytes: body.length, gzip: Math.min(gz, body.length), wire: sizes.responseBodySize });
           },
           () => {},
         ),
@@ -192,11 +193,12 @@ async function benchSize(size: number) {
     const mostNames = Math.max(0, ...namesFetched.map((f) => namesInFile.get(f.path.split('/').pop()!) ?? 0));
     const total = fetched.reduce((s, f) => s + f.bytes, 0);
     const totalGz = fetched.reduce((s, f) => s + f.gzip, 0);
+    const totalWire = fetched.reduce((s, f) => s + f.wire, 0);
     console.log(`\nSearch benchmark: ${terms.length} terms + ${GUIDES} guides, built in ${buildSeconds.toFixed(1)} s; Pagefind index ${kb(indexBytes)}, name index ${kb(nameIndexBytes)} (${totalNames} names in ${shardCount} shards) on disk\n`);
     console.log('| measure | value |');
     console.log('| --- | --- |');
     console.log(`| first query, cold ("${firstQuery}" into the header box): focus to rendered suggestions | ${ms(coldMs)} |`);
-    console.log(`| bytes fetched for the first query (${fetched.length} requests) | ${kb(total)} as served, ${kb(totalGz)} with gzip for text |`);
+    console.log(`| bytes fetched for the first query (${fetched.length} requests) | ${kb(totalWire)} on the wire (brotli for text), ${kb(totalGz)} if text were gzip, ${kb(total)} uncompressed |`);
     const range = (v: number[]) => `${ms(median(v))} (min ${ms(Math.min(...v))}, max ${ms(Math.max(...v))})`;
     console.log(`| keystroke to rendered results, warm, header box, median of ${header.length} | ${range(header)} |`);
     console.log(`| keystroke to rendered results, warm, search page, median of ${searchPage.length} | ${range(searchPage)} |`);
@@ -205,16 +207,16 @@ async function benchSize(size: number) {
     console.log(`| name-index files in the first query: ${namesFetched.length} shard(s), at most ${mostNames} of ${totalNames} names in one | ${kb(namesFetched.reduce((s, f) => s + f.bytes, 0))} |`);
     console.log(`| page errors | ${errors.length} |`);
     console.log('\nFirst-query requests:\n');
-    console.log('| path | bytes | gzip |');
-    console.log('| --- | ---: | ---: |');
-    const groups = new Map<string, { n: number; bytes: number; gzip: number }>();
+    console.log('| path | bytes | gzip | on the wire |');
+    console.log('| --- | ---: | ---: | ---: |');
+    const groups = new Map<string, { n: number; bytes: number; gzip: number; wire: number }>();
     for (const f of fetched) {
       const key = f.path.replace(/\/(index|fragment|filter)\/[^/]+$/, '/$1/*').replace(/\/_astro\/[^/]+$/, '/_astro/*.js');
-      const g = groups.get(key) ?? { n: 0, bytes: 0, gzip: 0 };
-      groups.set(key, { n: g.n + 1, bytes: g.bytes + f.bytes, gzip: g.gzip + f.gzip });
+      const g = groups.get(key) ?? { n: 0, bytes: 0, gzip: 0, wire: 0 };
+      groups.set(key, { n: g.n + 1, bytes: g.bytes + f.bytes, gzip: g.gzip + f.gzip, wire: g.wire + f.wire });
     }
     for (const [path, g] of [...groups].sort((a, b) => b[1].bytes - a[1].bytes)) {
-      console.log(`| ${path}${g.n > 1 ? ` (${g.n} files)` : ''} | ${kb(g.bytes)} | ${kb(g.gzip)} |`);
+      console.log(`| ${path}${g.n > 1 ? ` (${g.n} files)` : ''} | ${kb(g.bytes)} | ${kb(g.gzip)} | ${kb(g.wire)} |`);
     }
     console.log('\nQueries (warm):', queries.join(', '));
     console.log('Misspelt queries:', typos.join(', '));
