@@ -4,72 +4,21 @@
 // modules they import), checks them against the 5 KB budget, and shows that the home page and
 // a term page load none of the calculator's scripts. OUT_DIR picks another build folder.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, posix, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { parse } from 'node-html-parser';
+import { join, resolve } from 'node:path';
+import { importsOf, pageScripts } from '../test/support/weight.ts';
 
 const BUDGET = 5 * 1024;
 const dist = resolve(process.env.OUT_DIR || 'dist');
 
-interface Script {
-  /** Site path of an external script, or "inline #n". */
-  name: string;
-  code: string;
-  gzip: number;
-}
-
-const gz = (text: string) => gzipSync(text).length;
-
-function pageFile(path: string): string {
-  const file = join(dist, path, 'index.html');
-  if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first`);
-  return file;
-}
-
-/** Static imports of an ES module ("./chunk.js", "/_astro/x.js"), resolved to site paths. */
-function importsOf(code: string, from: string): string[] {
-  const found = new Set<string>();
-  for (const m of code.matchAll(/(?:\bimport|\bfrom|\bimport\s*\()\s*["'`]([^"'`]+\.m?js)["'`]/g)) {
-    const spec = m[1]!;
-    if (/^[a-z]+:/i.test(spec)) continue;
-    found.add(spec.startsWith('/') ? spec : posix.join(posix.dirname(from), spec));
-  }
-  return [...found];
-}
-
 /** Every script an HTML page loads: inline ones, external ones and what they import. */
-export function scriptsOf(path: string): Script[] {
-  const root = parse(readFileSync(pageFile(path), 'utf8'));
-  const scripts: Script[] = [];
-  const seen = new Set<string>();
-  const external = (src: string) => {
-    if (seen.has(src)) return;
-    seen.add(src);
-    const file = join(dist, src);
-    if (!existsSync(file)) throw new Error(`${path} loads ${src}, which is not in ${dist}`);
-    const code = readFileSync(file, 'utf8');
-    scripts.push({ name: src, code, gzip: gz(code) });
-    importsOf(code, src).forEach(external);
-  };
-  let inline = 0;
-  for (const el of root.querySelectorAll('script')) {
-    const type = el.getAttribute('type');
-    if (type && !/^(module|text\/javascript)$/.test(type)) continue; // JSON-LD and the like are data
-    const src = el.getAttribute('src');
-    if (src) external(new URL(src, 'http://site').pathname);
-    else {
-      const code = el.text;
-      scripts.push({ name: `inline #${++inline}`, code, gzip: gz(code) });
-      importsOf(code, path).forEach(external);
-    }
-  }
-  for (const link of root.querySelectorAll('link[rel="modulepreload"]')) external(new URL(link.getAttribute('href')!, 'http://site').pathname);
-  return scripts;
-}
+const scriptsOf = (path: string) => pageScripts(dist, path);
 
+/** The first term page in the folder, passing over the redirect pages at alias addresses. */
 function firstTermPage(): string {
   const terms = join(dist, 'terms');
-  const slug = existsSync(terms) ? readdirSync(terms, { withFileTypes: true }).find((e) => e.isDirectory())?.name : undefined;
+  const slug = existsSync(terms)
+    ? readdirSync(terms, { withFileTypes: true }).find((e) => e.isDirectory() && !readFileSync(join(terms, e.name, 'index.html'), 'utf8').includes('data-redirect-to'))?.name
+    : undefined;
   if (!slug) throw new Error(`no term page under ${terms}`);
   return `/terms/${slug}/`;
 }

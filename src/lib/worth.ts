@@ -159,37 +159,32 @@ export function totalsOf(tasks: TaskResult[]): Totals {
 // Formatting
 
 export const DASH = '–';
-const formats = new Map<string, Intl.NumberFormat>();
+const formats: Record<string, Intl.NumberFormat> = {};
 function numberFormat(digits: number, currency?: Currency): Intl.NumberFormat {
-  const key = `${currency}${digits}`;
-  let f = formats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(currency === 'INR' ? 'en-IN' : 'en-US', {
-      ...(currency ? { style: 'currency', currency } : {}),
-      minimumFractionDigits: currency ? digits : 0,
-      maximumFractionDigits: digits,
-    });
-    formats.set(key, f);
-  }
-  return f;
+  return (formats[`${currency}${digits}`] ??= new Intl.NumberFormat(currency === 'INR' ? 'en-IN' : 'en-US', {
+    style: currency && 'currency',
+    currency,
+    minimumFractionDigits: currency ? digits : 0,
+    maximumFractionDigits: digits,
+  }));
 }
 
 /** A figure that can be shown: finite and not negative (negative zero becomes zero). */
-const showable = (n: number) => Number.isFinite(n) && n >= 0;
+const showable = (n: number | undefined): n is number => Number.isFinite(n) && n! >= 0;
 
 /**
- * An amount of money, or a dash when there is no sensible amount (NaN, Infinity, negative).
+ * An amount of money, or a dash when there is no sensible amount (none, NaN, Infinity, negative).
  * With `cents`, fractions of a unit show two decimals ($85.71) and whole amounts none ($75).
  */
-export function formatMoney(amount: number, currency: Currency = DEFAULT_CURRENCY, cents = true): string {
+export function formatMoney(amount: number | undefined, currency: Currency = DEFAULT_CURRENCY, cents = true): string {
   if (!showable(amount)) return DASH;
   const rounded = Math.round(amount * 100) / 100;
   const digits = cents && !Number.isInteger(rounded) ? 2 : 0;
   return numberFormat(digits, currency).format(amount + 0);
 }
 
-/** A count of hours, with up to two decimals; a dash when it cannot be shown. */
-export function formatHours(hours: number): string {
+/** A count of hours, with up to two decimals; a dash when there is none or it cannot be shown. */
+export function formatHours(hours: number | undefined): string {
   return showable(hours) ? numberFormat(2).format(hours + 0) : DASH;
 }
 
@@ -237,10 +232,9 @@ export function parseNumber(text: string): ParsedNumber {
 interface FieldRule {
   /** What to type, said when the field is empty. */
   empty: string;
-  min: number;
+  /** The smallest value allowed; 0 when omitted. */
+  min?: number;
   max: number;
-  /** Whether the minimum itself is allowed (0 for prices and hours, not for income). */
-  minIncluded: boolean;
   whole?: boolean;
   range: string;
 }
@@ -248,16 +242,15 @@ interface FieldRule {
 const RULES = {
   income: {
     empty: 'Enter your yearly income, for example 150,000.',
-    min: 0,
+    // Above zero: parsed numbers are never negative, so the smallest positive double is the same rule.
+    min: Number.MIN_VALUE,
     max: LIMITS.income,
-    minIncluded: false,
     range: `Enter an income above zero and up to ${formatHours(LIMITS.income)}.`,
   },
   days: {
     empty: 'Enter the days you work in a year, from 1 to 366.',
     min: LIMITS.days[0],
     max: LIMITS.days[1],
-    minIncluded: true,
     whole: true,
     range: 'Working days must be a whole number from 1 to 366.',
   },
@@ -265,21 +258,16 @@ const RULES = {
     empty: 'Enter the hours in your working day, from 0.5 to 24.',
     min: LIMITS.hours[0],
     max: LIMITS.hours[1],
-    minIncluded: true,
     range: 'Hours a day must be from 0.5 to 24.',
   },
   taskHours: {
     empty: 'Enter the hours a week this task takes (0.1 for a one-off).',
-    min: 0,
     max: LIMITS.taskHours,
-    minIncluded: true,
     range: `Hours a week must be from 0 to ${LIMITS.taskHours}, the hours in a week.`,
   },
   price: {
     empty: 'Enter what an hour of this task costs to hand off.',
-    min: 0,
     max: LIMITS.price,
-    minIncluded: true,
     range: `Enter a price from 0 to ${formatHours(LIMITS.price)} an hour.`,
   },
 } satisfies Record<string, FieldRule>;
@@ -301,8 +289,7 @@ export function validateField(field: NumberField, text: string): FieldResult {
     return { ok: false, message };
   }
   const v = parsed.value;
-  const aboveMin = rule.minIncluded ? v >= rule.min : v > rule.min;
-  if (!aboveMin || v > rule.max || (rule.whole && !Number.isInteger(v))) return { ok: false, message: rule.range };
+  if (!(v >= (rule.min ?? 0) && v <= rule.max) || (rule.whole && !Number.isInteger(v))) return { ok: false, message: rule.range };
   return { ok: true, value: v };
 }
 
@@ -373,9 +360,7 @@ export function evaluate(raw: RawState): Evaluation {
   };
   const currency = isCurrency(raw.currency) ? raw.currency : DEFAULT_CURRENCY;
   if (currency !== raw.currency) errors.currency = 'Choose one of the listed currencies.';
-  const income = num('income', 'income', raw.income);
-  const days = num('days', 'days', raw.days);
-  const hoursPerDay = num('hours', 'hours', raw.hours);
+  const [income, days, hoursPerDay] = (['income', 'days', 'hours'] as const).map((key) => num(key, key, raw[key]));
 
   const rows = raw.tasks.slice(0, LIMITS.tasks).map((t, i): Task | null => {
     const hoursPerWeek = num(taskKey(i, 'hours'), 'taskHours', t.hours);
@@ -387,7 +372,7 @@ export function evaluate(raw: RawState): Evaluation {
   });
   if (raw.tasks.length > LIMITS.tasks) errors.tasks = `Only the first ${LIMITS.tasks} tasks are counted.`;
 
-  if (income === null || days === null || hoursPerDay === null) {
+  if (income == null || days == null || hoursPerDay == null) {
     return { currency, errors, input: null, worth: null, assumptions: null, tasks: rows.map(() => null), totals: null };
   }
   const worth = worthOf(income, days, hoursPerDay);
@@ -418,15 +403,15 @@ const clip = (s: string) => s.slice(0, MAX_URL_TEXT);
  * are those of JavaScript's shortest round-trip form, with the decimal point moved.
  */
 export function plainDecimal(value: number): string {
-  const text = String(value);
-  const m = /^(-?)(\d+)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
-  if (!m) return text;
-  const [, sign = '', whole = '', fraction = '', exp = '0'] = m;
-  const digits = whole + fraction;
-  const point = whole.length + Number(exp);
-  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
-  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
-  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+  const [mantissa = '', exp] = String(value).split('e');
+  if (!exp) return mantissa;
+  const sign = value < 0 ? '-' : '';
+  const [whole = '', fraction = ''] = mantissa.slice(sign.length).split('.');
+  // Pad both sides with as many zeros as the point moves, move it, then trim the padding.
+  const zeros = '0'.repeat(Math.abs(+exp));
+  const digits = zeros + whole + fraction + zeros;
+  const point = zeros.length + whole.length + +exp;
+  return sign + `${digits.slice(0, point)}.${digits.slice(point)}`.replace(/^0+(?=\d)|\.?0*$/g, '');
 }
 
 /** A number as text: canonical digits when it parses, else the text as typed. */
@@ -443,9 +428,7 @@ function canonicalNumber(text: string): string {
  */
 export function toSearchParams(raw: RawState): URLSearchParams {
   const p = new URLSearchParams();
-  p.set('income', canonicalNumber(raw.income));
-  p.set('days', canonicalNumber(raw.days));
-  p.set('hours', canonicalNumber(raw.hours));
+  for (const key of ['income', 'days', 'hours'] as const) p.set(key, canonicalNumber(raw[key]));
   p.set('currency', raw.currency);
   if (raw.tasks.length === 0) p.append('task', '');
   for (const t of raw.tasks) p.append('task', [t.name.trim(), canonicalNumber(t.hours), canonicalNumber(t.price)].join('*'));
@@ -534,13 +517,9 @@ export interface View {
 const FIX = 'Fix the marked fields to see';
 
 export function present(ev: Evaluation, raw: RawState): View {
-  const c = ev.currency;
-  const money = (n: number, cents = true) => formatMoney(n, c, cents);
+  const { currency: c, worth: w, input, assumptions: a, totals: t } = ev;
+  const money = (n: number | undefined, cents = true) => formatMoney(n, c, cents);
   const h = formatHours;
-  const w = ev.worth;
-  const input = ev.input;
-  const a = ev.assumptions;
-  const t = ev.totals;
   const tasks = ev.tasks.map((r, i): TaskView => {
     const name = raw.tasks[i]?.name.trim() || `Task ${i + 1}`;
     const base = { legend: `Task ${i + 1}`, name };
@@ -576,16 +555,16 @@ export function present(ev: Evaluation, raw: RawState): View {
   }
   return {
     currency: c,
-    daily: w ? money(w.daily) : DASH,
-    hourly: w ? money(w.hourly) : DASH,
+    daily: money(w?.daily),
+    hourly: money(w?.hourly),
     summary,
     formulaDay: w && input ? `${money(input.income)} ÷ ${h(input.days)} days = ${money(w.daily)} a day` : DASH,
     formulaHour: w && input ? `${money(w.daily)} ÷ ${h(input.hoursPerDay)} hours = ${money(w.hourly)} an hour` : DASH,
-    weeks: a ? h(a.weeksPerYear) : DASH,
-    weekHours: a ? h(a.hoursPerWeek) : DASH,
-    hoursFreed: t ? h(t.hoursFreed) : DASH,
-    yearlyCost: t ? money(t.yearlyCost, false) : DASH,
-    valueGained: t ? money(t.valueGained, false) : DASH,
+    weeks: h(a?.weeksPerYear),
+    weekHours: h(a?.hoursPerWeek),
+    hoursFreed: h(t?.hoursFreed),
+    yearlyCost: money(t?.yearlyCost, false),
+    valueGained: money(t?.valueGained, false),
     weekShare: t && a ? `${h(t.hoursPerWeek)} of your ${h(a.hoursPerWeek)}` : DASH,
     tasks,
   };

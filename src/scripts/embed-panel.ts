@@ -1,6 +1,7 @@
 // Enhances the "Embed this term" panel: shows the copy buttons (each confirms the copy in its
 // live region), sizes the card preview to the height the card reports, and applies the theme
-// picked: each code's text for that theme (written by the page) and the preview in it.
+// picked: each code's text for that theme (written by the page: the light one is the textarea's
+// own text) and the preview in it.
 import { embedPath, heightFromMessage, isEmbedTheme } from '../lib/embed-protocol.ts';
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy-target]')) {
@@ -31,7 +32,7 @@ for (const radio of document.querySelectorAll<HTMLInputElement>('.embed-panel in
     const theme = radio.value;
     if (!radio.checked || !isEmbedTheme(theme)) return;
     for (const field of document.querySelectorAll<HTMLTextAreaElement>('.embed-panel textarea')) {
-      const code = field.dataset[`code${theme[0]!.toUpperCase()}${theme.slice(1)}`];
+      const code = theme === 'light' ? field.defaultValue : field.dataset[`code${theme[0]!.toUpperCase()}${theme.slice(1)}`];
       if (code) field.value = code;
     }
     if (preview?.dataset.slug) {

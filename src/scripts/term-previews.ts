@@ -20,7 +20,7 @@ if (source) {
   const show = (link: HTMLAnchorElement) => {
     clearTimeout(hideTimer);
     if (current === link && !popup.hidden) return;
-    const card = source.content.querySelector(`[data-preview="${CSS.escape(link.dataset.term ?? '')}"]`);
+    const card = source.content.querySelector(`[data-term-card="${CSS.escape(link.dataset.term ?? '')}"]`);
     if (!card) return;
     hide();
     popup.replaceChildren(card.cloneNode(true));

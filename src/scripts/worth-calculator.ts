@@ -18,6 +18,8 @@ import {
 
 type Field = HTMLInputElement | HTMLSelectElement;
 const TASK_FIELDS = ['name', 'hours', 'price'] as const;
+/** The fields above the task rows. */
+const FIELDS = ['income', 'days', 'hours', 'currency'] as const;
 
 class WorthCalculator extends HTMLElement {
   /** Messages about the address that the inputs cannot show (unknown currency, too many tasks). */
@@ -46,21 +48,20 @@ class WorthCalculator extends HTMLElement {
     this.addEventListener('click', (e) => {
       const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
       const action = button?.dataset.action;
-      if (!button || !action) return;
+      if (!action) return;
       if (action === 'reset') {
         this.urlErrors = {};
         this.fill(EXAMPLE);
         history.replaceState(history.state, '', location.pathname + location.hash);
-        this.update(false);
         return;
       }
       delete this.urlErrors.tasks;
       if (action === 'add') {
-        const row = this.addRow({ name: '', hours: '', price: '' });
+        const row = this.addRow();
         this.update(true);
         row.querySelector('input')?.focus();
       } else if (action === 'remove') {
-        button.closest('[data-row]')?.remove();
+        button!.closest('[data-row]')?.remove();
         this.update(true);
         this.button('add').focus();
       }
@@ -79,25 +80,18 @@ class WorthCalculator extends HTMLElement {
     return [...this.querySelectorAll<HTMLElement>('[data-row]')];
   }
 
-  addRow(task: RawTask) {
-    const template = this.querySelector<HTMLTemplateElement>('template[data-row-template]')!;
-    const row = template.content.firstElementChild!.cloneNode(true) as HTMLElement;
-    const from = `${this.id}-tX-`;
-    const to = `${this.id}-t${this.made++}-`;
-    row.querySelectorAll('[id],[for],[aria-describedby]').forEach((el) => {
-      for (const attr of ['id', 'for', 'aria-describedby']) {
-        const v = el.getAttribute(attr);
-        if (v) el.setAttribute(attr, v.split(from).join(to));
-      }
-    });
-    row.querySelectorAll<Field | HTMLButtonElement>('[disabled]').forEach((el) => (el.disabled = false));
-    for (const f of TASK_FIELDS) row.querySelector<HTMLInputElement>(`[data-f="${f}"]`)!.value = task[f];
-    this.querySelector('[data-rows]')!.append(row);
+  /** A new row at the end: empty, or holding `task`. */
+  addRow(task?: RawTask) {
+    // The template's ids start with "<id>-tX-"; each new row gets a number of its own instead.
+    const list = this.querySelector<HTMLElement>('[data-rows]')!;
+    list.insertAdjacentHTML('beforeend', this.querySelector('template[data-row-template]')!.innerHTML.split(`${this.id}-tX-`).join(`${this.id}-t${this.made++}-`));
+    const row = list.lastElementChild as HTMLElement;
+    if (task) for (const f of TASK_FIELDS) row.querySelector<HTMLInputElement>(`[data-f="${f}"]`)!.value = task[f];
     return row;
   }
 
   fill(raw: RawState) {
-    for (const key of ['income', 'days', 'hours', 'currency'] as const) this.field(key).value = raw[key];
+    for (const key of FIELDS) this.field(key).value = raw[key];
     this.rows().forEach((row) => row.remove());
     this.made = 0;
     raw.tasks.forEach((t) => this.addRow(t));
@@ -105,17 +99,10 @@ class WorthCalculator extends HTMLElement {
   }
 
   read(): RawState {
-    const value = (el: ParentNode, sel: string) => el.querySelector<Field>(sel)!.value;
+    const values = <K extends string>(keys: readonly K[], field: (key: K) => Field) => Object.fromEntries(keys.map((k) => [k, field(k).value])) as Record<K, string>;
     return {
-      income: this.field('income').value,
-      days: this.field('days').value,
-      hours: this.field('hours').value,
-      currency: this.field('currency').value,
-      tasks: this.rows().map((row) => ({
-        name: value(row, '[data-f="name"]'),
-        hours: value(row, '[data-f="hours"]'),
-        price: value(row, '[data-f="price"]'),
-      })),
+      ...values(FIELDS, (key) => this.field(key)),
+      tasks: this.rows().map((row) => values(TASK_FIELDS, (f) => row.querySelector<Field>(`[data-f="${f}"]`)!)),
     };
   }
 
@@ -127,11 +114,8 @@ class WorthCalculator extends HTMLElement {
     this.querySelectorAll<HTMLElement>('[data-out]').forEach((el) => {
       setText(el, String(view[el.dataset.out as keyof View]));
     });
-    for (const key of ['income', 'days', 'hours', 'currency', 'week', 'tasks']) {
-      const msg = this.querySelector<HTMLElement>(`[data-msg="${key}"]`)!;
-      setText(msg, errors[key] ?? '');
-      if (key !== 'week' && key !== 'tasks') mark(this.field(key), errors[key]);
-    }
+    for (const key of [...FIELDS, 'week', 'tasks']) setText(this.querySelector<HTMLElement>(`[data-msg="${key}"]`)!, errors[key] ?? '');
+    for (const key of FIELDS) mark(this.field(key), errors[key]);
     this.rows().forEach((row, i) => {
       const tv = view.tasks[i]!;
       row.dataset.state = tv.state;

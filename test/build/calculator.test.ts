@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { buildContent, type BuildResult } from '../support/build-site.ts';
 import { builtPage, builtPages, distDir, type BuiltPage } from '../support/dist.ts';
+import { pageScripts } from '../support/weight.ts';
 
 const TERM_LINKS = ['opportunity-cost', 'delegation', 'virtual-assistant', 'out-tasking', 'hourly-worth', 'low-value-task'].map((s) => `/terms/${s}/`);
 
@@ -62,6 +63,14 @@ describe('the calculator page as built', () => {
       expect(calculatorScripts(other), other.path).toEqual([]);
       expect(other.html, other.path).not.toContain('worth-calculator');
     }
+  });
+});
+
+describe('the calculator page\'s JavaScript', () => {
+  it('stays within 5 KB gzip, everything it loads included (DESIGN.md budget; bench/calculator-size.ts lists the files)', () => {
+    const scripts = pageScripts(distDir(), '/calculator/');
+    const total = scripts.reduce((sum, s) => sum + s.gzip, 0);
+    expect(total, scripts.map((s) => `${s.name}: ${s.gzip} B`).join(', ')).toBeLessThanOrEqual(5 * 1024);
   });
 });
 

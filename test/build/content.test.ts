@@ -70,7 +70,7 @@ describe('the glossary content', () => {
     expect(root.querySelector('.term-summary')?.text).toBe(file.data.summary);
     expect(root.querySelector('.prose p')?.text.length).toBeGreaterThan(80);
     expect(root.querySelector('.prose h2#in-practice')).not.toBeNull();
-    if (file.data.related.length) expect(root.querySelectorAll('#related-heading ~ .term-list [data-term-card]').map((li) => li.getAttribute('data-term-card'))).toEqual(file.data.related);
+    if (file.data.related.length) expect(root.querySelectorAll('#related-heading ~ .term-list li > a').map((a) => a.getAttribute('href'))).toEqual(file.data.related.map((s) => `/terms/${s}/`));
     expect(root.querySelectorAll('#sources-heading ~ ul li')).toHaveLength(file.data.sources.length);
   });
 });

@@ -56,7 +56,7 @@ describe('term links in the built site', () => {
       const linked = new Set(page.root.querySelectorAll('a.term-link').map((a) => a.getAttribute('data-term')));
       const template = page.root.querySelector('template#term-previews');
       expect(template, page.path).not.toBeNull();
-      const previews = new Set(template!.querySelectorAll('[data-preview]').map((d) => d.getAttribute('data-preview')));
+      const previews = new Set(template!.querySelectorAll('[data-term-card]').map((d) => d.getAttribute('data-term-card')));
       expect([...previews].sort(), page.path).toEqual([...linked].sort());
     }
   });

@@ -1,15 +1,35 @@
 /**
  * The term page as a reader meets it: breadcrumb (matching the BreadcrumbList JSON-LD), the h1,
  * "Updated 22 Nov 2026 · 3 min read", the summary, the takeaways when the term has them, the
- * body, a compact related list, "Mentioned in" (six, the rest behind a disclosure), sources;
- * previous/next in A-Z order; related, mentioned-in and the embed panel left out of print.
+ * body, a compact related list, "Mentioned in" (six, the rest behind a disclosure, twenty listed
+ * at most, then a search for the term), sources; previous/next in A-Z order; related,
+ * mentioned-in and the embed panel left out of print. And its weight: HTML + CSS within 14 KB
+ * gzip, the first round trip (DESIGN.md budgets).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HTMLElement } from 'node-html-parser';
-import { builtPage, builtPages } from '../support/dist.ts';
+import { builtPage, builtPages, distDir } from '../support/dist.ts';
 import { buildContent, type BuildResult } from '../support/build-site.ts';
+import { pageWeight } from '../support/weight.ts';
 
-const termPages = builtPages().filter((p) => /^\/terms\/[^/]+\/$/.test(p.path));
+const pages = builtPages();
+const termPages = pages.filter((p) => /^\/terms\/[^/]+\/$/.test(p.path));
+
+/** HTML + CSS of a term page, gzipped: at most 14 KB, so that it arrives in the first round trip. */
+const TERM_PAGE_BUDGET = 14 * 1024;
+/** "Mentioned in" lists six pages, then the rest behind a disclosure, twenty in all at most. */
+const MENTIONED_VISIBLE = 6;
+const MENTIONED_LISTED = 20;
+
+/** How many other term and guide pages link each term page from their text, from the built site. */
+function mentionCounts(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const page of pages.filter((p) => /^\/(terms|guides)\/[^/]+\/$/.test(p.path))) {
+    const targets = new Set(page.root.querySelectorAll('a.term-link').map((a) => a.getAttribute('href')!));
+    for (const target of targets) if (target !== page.path) counts.set(target, (counts.get(target) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /** Positions in document order of the first element matching each selector (-1 when missing). */
 function order(root: HTMLElement, selectors: string[]): number[] {
@@ -67,16 +87,45 @@ describe('every term page', () => {
     expect(page.root.querySelector('main .term-card__link')).toBeNull();
   });
 
-  it('shows six "Mentioned in" pages and the rest behind a closed disclosure', () => {
-    const busiest = [...termPages].sort((a, b) => b.root.querySelectorAll('.mentioned-in li').length - a.root.querySelectorAll('.mentioned-in li').length)[0]!;
-    const section = busiest.root.querySelector('#mentioned-heading')!.parentNode;
-    const total = section.querySelectorAll('.mentioned-in li').length;
-    expect(total, busiest.path).toBeGreaterThan(6);
-    expect(section.querySelectorAll(':scope > .mentioned-in li')).toHaveLength(6);
-    const more = section.querySelector('details')!;
-    expect(more.hasAttribute('open')).toBe(false);
-    expect(more.querySelectorAll('li')).toHaveLength(total - 6);
-    expect(more.querySelector('summary')!.text).toBe(`${total - 6} more pages`);
+  it('shows six "Mentioned in" pages and the rest behind a closed disclosure, twenty listed at most, then a search', () => {
+    const counts = mentionCounts();
+    const capped = termPages.filter((p) => (counts.get(p.path) ?? 0) > MENTIONED_LISTED);
+    const disclosed = termPages.filter((p) => (counts.get(p.path) ?? 0) > MENTIONED_VISIBLE);
+    expect(capped.length, 'a term mentioned by more pages than are listed').toBeGreaterThan(0);
+    expect(disclosed.length).toBeGreaterThan(capped.length);
+    for (const page of termPages) {
+      const total = counts.get(page.path) ?? 0;
+      const section = page.root.querySelector('#mentioned-heading')?.parentNode;
+      if (total === 0) {
+        expect(section, page.path).toBeUndefined();
+        continue;
+      }
+      expect(section, page.path).toBeDefined();
+      expect(section!.querySelectorAll(':scope > .mentioned-in li'), page.path).toHaveLength(Math.min(total, MENTIONED_VISIBLE));
+      const more = section!.querySelector('details');
+      if (total <= MENTIONED_VISIBLE) {
+        expect(more, page.path).toBeNull();
+        continue;
+      }
+      expect(more!.hasAttribute('open'), page.path).toBe(false);
+      expect(more!.querySelector('summary')!.text, page.path).toBe(`${total - MENTIONED_VISIBLE} more ${total - MENTIONED_VISIBLE === 1 ? 'page' : 'pages'}`);
+      expect(more!.querySelectorAll('.mentioned-in li'), page.path).toHaveLength(Math.min(total, MENTIONED_LISTED) - MENTIONED_VISIBLE);
+      const search = more!.querySelector('a[href^="/search/?q="]');
+      if (total <= MENTIONED_LISTED) {
+        expect(search, page.path).toBeNull();
+        continue;
+      }
+      const title = page.root.querySelector('h1')!.text.trim();
+      expect(new URL(search!.getAttribute('href')!, 'http://site').searchParams.get('q'), page.path).toBe(title);
+      expect(search!.parentNode!.text, page.path).toBe(`Search the glossary for “${title}” to find the other ${total - MENTIONED_LISTED}.`);
+    }
+  });
+
+  it('weighs at most 14 KB gzip, HTML and CSS together, on every term page', () => {
+    const weights = termPages.map((p) => ({ path: p.path, gzip: pageWeight(distDir(), p.path).gzip }));
+    expect(weights.length).toBeGreaterThan(0);
+    const over = weights.filter((w) => w.gzip > TERM_PAGE_BUDGET).map((w) => `${w.path} ${w.gzip} B`);
+    expect(over, `over ${TERM_PAGE_BUDGET} B (bench/term-weights.ts shows what weighs what)`).toEqual([]);
   });
 
   it('shows "On this page" beside long entries only', () => {

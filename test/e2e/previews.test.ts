@@ -15,7 +15,7 @@ async function firstTermLink(page: Page) {
   const link = page.locator('.prose a.term-link').first();
   const slug = await link.getAttribute('data-term');
   const title = await page.evaluate(
-    (s) => (document.getElementById('term-previews') as HTMLTemplateElement).content.querySelector(`[data-preview="${s}"] .term-card__title`)?.textContent,
+    (s) => (document.getElementById('term-previews') as HTMLTemplateElement).content.querySelector(`[data-term-card="${s}"] .term-card__title`)?.textContent,
     slug,
   );
   return { link, slug, title };
