@@ -1,6 +1,7 @@
 /**
  * Builds synthetic glossaries (default 1,000 and 10,000 terms) with the project's own build
- * (Astro, then the Pagefind index) and prints build time, peak memory and the size of a term page.
+ * (Astro, then the Pagefind index) and prints build time, peak memory, the size of a term page and
+ * the heaviest page of any kind (bench/page-weights.ts lists the heaviest of each kind).
  * Usage: node bench/build-scale.ts [sizes...]
  */
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSyntheticContent } from './synthetic-content.ts';
 import { measure } from './measure.ts';
+import { pageWeights } from './page-weights.ts';
 
 export interface ScaleRow {
   terms: number;
@@ -15,6 +17,8 @@ export interface ScaleRow {
   seconds: number;
   peakMb: number;
   termPageGzip: number;
+  /** The heaviest page of any kind, HTML + CSS gzip (budget 30 KB). */
+  heaviest: { path: string; gzip: number };
   pages: number;
 }
 
@@ -40,11 +44,13 @@ export async function buildScale(sizes: number[]): Promise<ScaleRow[]> {
     const env = { ...process.env, CONTENT_DIR: content, OUT_DIR: outDir, OG_IMAGES: process.env.OG_IMAGES ?? 'on' };
     const astro = await measure(process.execPath, [resolve('node_modules/astro/bin/astro.mjs'), 'build'], env);
     if (astro.code !== 0) throw new Error(`astro build of ${terms} terms failed:\n${astro.output.slice(-3000)}`);
+    const heaviest = pageWeights(outDir).reduce((a, b) => (b.total > a.total ? b : a));
     rows.push({
       terms,
       seconds: astro.seconds,
       peakMb: astro.peakMb,
       termPageGzip: termPageGzip(outDir),
+      heaviest: { path: heaviest.path, gzip: heaviest.total },
       pages: countPages(outDir),
     });
     rmSync(content, { recursive: true, force: true });
@@ -64,6 +70,7 @@ if (import.meta.main) {
       'build incl. search index (s)': r.seconds.toFixed(1),
       'peak memory (MB)': Math.round(r.peakMb),
       'term page HTML+CSS gzip (B)': r.termPageGzip,
+      'heaviest page HTML+CSS gzip (B)': `${r.heaviest.gzip} ${r.heaviest.path}`,
     })),
   );
 }

@@ -66,6 +66,7 @@ if (!skip.has('scale')) {
       'build (s)': Number(r.seconds.toFixed(1)),
       'peak memory (MB)': Math.round(r.peakMb),
       'term page HTML+CSS gzip (B)': r.termPageGzip,
+      'heaviest page HTML+CSS gzip (B, budget 30 KB)': `${r.heaviest.gzip} ${r.heaviest.path}`,
     })),
   );
 }
