@@ -50,7 +50,7 @@ export interface ComparisonPair {
 export const comparePagePath = (n: number): string => pagePath('/compare/', n, 'page/');
 
 let comparePagesPromise: Promise<PathedPage<ComparisonPair>[]> | undefined;
-/** Every comparison, by the first term's title, then the second's, in pages: /compare/, then /compare/page/2/... */
+/** Every comparison, by the first term's title, then the second's, in pages: /compare/, then /compare/page/2/... (one empty page when there are none). */
 export function comparisonPages(): Promise<PathedPage<ComparisonPair>[]> {
   comparePagesPromise ??= Promise.all([glossary(), termsBySlug()]).then(([graph, bySlug]) => {
     const pairs = graph
@@ -61,7 +61,9 @@ export function comparisonPages(): Promise<PathedPage<ComparisonPair>[]> {
         return { a: x, b: y, path: comparePath(a, b), title: `${x.data.title} vs ${y.data.title}` };
       })
       .sort((x, y) => x.a.data.title.localeCompare(y.a.data.title, 'en') || x.b.data.title.localeCompare(y.b.data.title, 'en'));
-    return paginate(pairs, (p) => p.title, PAGE_SIZE).map((page) => ({ ...page, path: comparePagePath(page.number) }));
+    const pages = paginate(pairs, (p) => p.title, PAGE_SIZE).map((page) => ({ ...page, path: comparePagePath(page.number) }));
+    // A glossary without contrasts still has its (empty) /compare/.
+    return pages.length > 0 ? pages : [{ number: 1, of: 1, items: [], from: '', to: '', label: '', path: comparePagePath(1) }];
   });
   return comparePagesPromise;
 }
