@@ -127,6 +127,16 @@ function longerMatch(title: string, a: string, b: string): string {
   return commonPrefixLength(title, a) >= commonPrefixLength(title, b) ? a : b;
 }
 
+/**
+ * A part's range for its page title: "Kalom to Kamir". A colon or dash inside a guide word
+ * becomes a space, so fitting a long title never cuts it at that mark (fitTitle drops what
+ * follows ": " or " – ") and leaves two parts with the same title.
+ */
+export function titleRange(page: Pick<ListPage<unknown>, 'from' | 'to'>): string {
+  const plain = (word: string) => word.replace(/\s*(?::|–|—)\s+/g, ' ');
+  return page.from === page.to ? plain(page.from) : `${plain(page.from)} to ${plain(page.to)}`;
+}
+
 /** The site path of page `n` of a list whose first page is `base`: `base` itself, then `<base><prefix><n>/`. */
 export function pagePath(base: string, n: number, prefix = ''): string {
   if (!base.startsWith('/') || !base.endsWith('/')) throw new Error(`a list's base path starts and ends with "/": ${base}`);

@@ -9,6 +9,7 @@ import {
   listPageSize,
   pagePath,
   paginate,
+  titleRange,
 } from '../../src/lib/list-pages.ts';
 import { groupByLetter, letterPath, letterSegment, needsSplit, splitByLetter } from '../../src/lib/a-z.ts';
 import { definedTermSetJsonLd } from '../../src/lib/seo.ts';
@@ -117,6 +118,14 @@ describe('paginate', () => {
     expect(pages).toHaveLength(10);
     expect(new Set(pages.map((p) => p.label)).size).toBe(10);
     expect(pages[0]!.label).toBe('Ka 0001 – Ka 0100');
+  });
+});
+
+describe('a range in a page title', () => {
+  it('reads "from to to", with no mark at which fitting the title would cut it', () => {
+    expect(titleRange({ from: 'Kalom', to: 'Kamir' })).toBe('Kalom to Kamir');
+    expect(titleRange({ from: 'ISO 9001: quality', to: 'Kanban – board' })).toBe('ISO 9001 quality to Kanban board');
+    expect(titleRange({ from: 'Beta', to: 'Beta' })).toBe('Beta');
   });
 });
 
