@@ -6,12 +6,13 @@
  * page of each kind (HTML + CSS gzip) and a term page's weight.
  * Usage: node bench/build-scale.ts [sizes...]   (OG_IMAGES=on|off|both, default both)
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { writeSyntheticContent } from './synthetic-content.ts';
 import { measure } from './measure.ts';
-import { buildPhases, routeKind, type BuildPhases } from './build-log.ts';
+import { buildPhases, type BuildPhases } from './build-log.ts';
+import { heaviestByKind, pageWeights } from './page-weights.ts';
 
 export interface ScaleRow {
   terms: number;
@@ -40,34 +41,10 @@ function pageGzip(outDir: string, file: string, cssCache: Map<string, number>): 
   return total;
 }
 
-/**
- * The heaviest page of each kind (first path segment). Pages are ranked by the size of their
- * precompressed .gz (written by the build), and the top few of each kind weighed exactly.
- */
+/** The heaviest page of each kind (bench/page-weights.ts: HTML + CSS gzip, from the precompressed copies). */
 export function heaviestPages(outDir: string): ScaleRow['heaviest'] {
-  const byKind = new Map<string, { file: string; path: string; size: number }[]>();
-  for (const entry of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (!entry.endsWith('.html') || entry.startsWith('pagefind/')) continue;
-    const path = `/${entry}`.replace(/index\.html$/, '');
-    const kind = routeKind(`/${entry}`);
-    const file = join(outDir, entry);
-    let size: number;
-    try {
-      size = statSync(`${file}.gz`).size;
-    } catch {
-      size = statSync(file).size / 4;
-    }
-    const list = byKind.get(kind) ?? [];
-    list.push({ file, path, size });
-    byKind.set(kind, list);
-  }
-  const css = new Map<string, number>();
   const out: ScaleRow['heaviest'] = {};
-  for (const [kind, list] of [...byKind].sort()) {
-    const top = list.sort((a, b) => b.size - a.size).slice(0, 3);
-    const weighed = top.map((p) => ({ path: p.path, gzip: pageGzip(outDir, p.file, css) })).sort((a, b) => b.gzip - a.gzip);
-    out[kind] = weighed[0]!;
-  }
+  for (const [kind, [top]] of heaviestByKind(pageWeights(outDir), 1)) if (top) out[kind] = { path: top.path, gzip: top.total };
   return out;
 }
 

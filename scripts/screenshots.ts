@@ -2,7 +2,9 @@
  * `npm run screenshots -- <folder>`: full-page PNGs of every page type of the built site (dist/,
  * or OUT_DIR) at 390 and 1280 px wide, in the light and the dark theme, written into <folder>
  * as <page>-<width>-<theme>.png. Uses CHROME_PATH or /usr/bin/chromium. Build the site first.
- * SCREENSHOT_PAGES=term,guide limits the pages.
+ * SCREENSHOT_PAGES=term,guide limits the pages; an entry written name=/path/ adds a page of
+ * your own (SCREENSHOT_PAGES=glossary,letter=/glossary/k/2/ on a split glossary).
+ * SCREENSHOT_WIDTHS=390 and SCREENSHOT_THEMES=light limit the widths and themes.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,8 +27,8 @@ export const SCREENSHOT_PAGES: [string, string][] = [
   ['search', '/search/?q=outsourcing'],
   ['not-found', '/no-such-page/'],
 ];
-const WIDTHS = [390, 1280];
-const THEMES = ['light', 'dark'] as const;
+const WIDTHS = (process.env.SCREENSHOT_WIDTHS || '390,1280').split(',').map(Number);
+const THEMES = (process.env.SCREENSHOT_THEMES || 'light,dark').split(',') as ('light' | 'dark')[];
 
 const out = process.argv[2];
 if (!out) {
@@ -35,8 +37,10 @@ if (!out) {
 }
 const root = resolve(process.env.OUT_DIR || 'dist');
 if (!existsSync(join(root, 'index.html'))) throw new Error(`${root} holds no built site: run "npm run build" first`);
-const only = new Set((process.env.SCREENSHOT_PAGES ?? '').split(',').filter(Boolean));
-const pages = SCREENSHOT_PAGES.filter(([name]) => only.size === 0 || only.has(name));
+const asked = (process.env.SCREENSHOT_PAGES ?? '').split(',').filter(Boolean);
+const only = new Set(asked.filter((entry) => !entry.includes('=')));
+const extra = asked.filter((entry) => entry.includes('=')).map((entry) => entry.split('=', 2) as [string, string]);
+const pages = [...SCREENSHOT_PAGES.filter(([name]) => (only.size === 0 && extra.length === 0) || only.has(name)), ...extra];
 mkdirSync(out, { recursive: true });
 
 const server = await startStaticServer({ root });

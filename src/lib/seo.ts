@@ -214,24 +214,29 @@ export function definedTermJsonLd(term: TermSeoInput, site: string): WithContext
 }
 
 /**
- * The glossary as a DefinedTermSet naming every term. Each entry is kept to its name and URL:
- * the term's own page carries its description and aliases, and the A-Z page stays small as
- * the glossary grows.
+ * The glossary as a DefinedTermSet naming its terms. Each entry is kept to its name and URL:
+ * the term's own page carries its description and aliases. A glossary too long for one page
+ * is named in parts: the A-Z index describes the set (`terms` empty, `total` its size) and
+ * each letter page lists its own terms in the same set (the same @id), so no page lists them all.
  */
-export function definedTermSetJsonLd(terms: readonly TermSeoInput[], site: string): WithContext<DefinedTermSet> {
+export function definedTermSetJsonLd(terms: readonly TermSeoInput[], site: string, total = terms.length): WithContext<DefinedTermSet> {
   return {
     '@context': 'https://schema.org',
     '@type': 'DefinedTermSet',
     '@id': glossarySetId(site),
     name: SITE_NAME,
-    description: `Plain-words definitions of ${terms.length} outsourcing terms.`,
+    description: `Plain-words definitions of ${total} outsourcing terms.`,
     url: siteHref(site, '/glossary/'),
     inLanguage: 'en',
     publisher: { '@id': organizationId(site) },
-    hasDefinedTerm: terms.map((term) => {
-      const url = siteHref(site, termPagePath(term.slug));
-      return { '@type': 'DefinedTerm', '@id': `${url}#term`, name: term.title, url };
-    }),
+    ...(terms.length > 0
+      ? {
+          hasDefinedTerm: terms.map((term) => {
+            const url = siteHref(site, termPagePath(term.slug));
+            return { '@type': 'DefinedTerm' as const, '@id': `${url}#term`, name: term.title, url };
+          }),
+        }
+      : {}),
   };
 }
 

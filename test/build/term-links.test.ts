@@ -4,8 +4,8 @@ import { builtPages } from '../support/dist.ts';
 const pages = builtPages();
 const paths = new Set(pages.map((p) => p.path));
 const termPages = pages.filter((p) => /^\/terms\/[a-z0-9-]+\/$/.test(p.path));
-/** Pages that list every term by construction, so a link from them proves nothing. */
-const isIndex = (path: string) => path === '/glossary/' || path.startsWith('/topics/') || path === '/search/' || path === '/404.html';
+/** Pages that list every term by construction (the A-Z and its letter pages, topics), so a link from them proves nothing. */
+const isIndex = (path: string) => path.startsWith('/glossary/') || path.startsWith('/topics/') || path === '/search/' || path === '/404.html';
 
 const linksFrom = (page: (typeof pages)[number]) =>
   page.root.querySelectorAll('main a[href]').map((a) => new URL(a.getAttribute('href')!, 'http://x' + page.path).pathname);
@@ -62,7 +62,10 @@ describe('term links in the built site', () => {
   });
 
   it('builds a comparison page for every contrast and links it from both terms', () => {
-    const comparePages = pages.filter((p) => p.path.startsWith('/compare/') && p.path !== '/compare/');
+    const comparePages = pages.filter((p) => /^\/compare\/[^/]+-vs-[^/]+\/$/.test(p.path));
+    // The comparisons index, and its further pages when it does not fit one (/compare/page/2/).
+    const indexPages = pages.filter((p) => p.path === '/compare/' || /^\/compare\/page\/\d+\/$/.test(p.path));
+    expect(comparePages.length + indexPages.length).toBe(pages.filter((p) => p.path.startsWith('/compare/')).length);
     for (const page of comparePages) {
       const [, a, b] = /^\/compare\/([a-z0-9-]+)-vs-([a-z0-9-]+)\/$/.exec(page.path) ?? [];
       expect(a && b && a < b, page.path).toBe(true);
@@ -76,9 +79,9 @@ describe('term links in the built site', () => {
       expect(page.root.querySelectorAll('.compare-blocks section')).toHaveLength(2);
       expect(page.root.querySelectorAll('.compare-blocks dd')).toHaveLength(8);
     }
-    // The comparisons index lists every comparison page.
-    const index = pages.find((p) => p.path === '/compare/')!;
-    expect(linksFrom(index).filter((t) => t.startsWith('/compare/') && t !== '/compare/').sort()).toEqual(comparePages.map((p) => p.path).sort());
+    // The comparisons index (all its pages together) lists every comparison page, once.
+    const listed = indexPages.flatMap((index) => [...new Set(linksFrom(index).filter((t) => /-vs-/.test(t)))]);
+    expect(listed.sort()).toEqual(comparePages.map((p) => p.path).sort());
     for (const page of termPages) {
       for (const target of linksFrom(page).filter((t) => t.startsWith('/compare/'))) expect(paths, page.path).toContain(target);
     }
