@@ -37,7 +37,8 @@ export function buildPhases(log: string): BuildPhases {
   const between = (from: RegExp, to: RegExp) => {
     const a = at(from);
     const b = at(to);
-    const [x, y] = [a && clock(a), b && clock(b)];
+    const x = a === undefined ? undefined : clock(a);
+    const y = b === undefined ? undefined : clock(b);
     return x !== undefined && y !== undefined ? y - x : undefined;
   };
   const content = between(/\[content\] Syncing content/, /\[content\] Synced content/);

@@ -144,7 +144,7 @@ describe('every term page', () => {
 
   it('keeps related, mentioned-in, the embed panel and the pager out of print; the embed panel starts closed', () => {
     const page = builtPage('/terms/outsourcing/');
-    for (const id of ['related-heading', 'mentioned-heading']) expect(page.root.querySelector(`#${id}`)!.parentNode.classList.contains('no-print'), id).toBe(true);
+    for (const id of ['related-heading', 'mentioned-heading']) expect(page.root.querySelector(`#${id}`)!.parentNode!.classList.contains('no-print'), id).toBe(true);
     const embed = page.root.querySelector('details.embed-panel')!;
     expect(embed.classList.contains('no-print')).toBe(true);
     expect(embed.hasAttribute('open')).toBe(false);
