@@ -14,6 +14,8 @@ import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import aliasRedirects from './src/integrations/alias-redirects.ts';
 import deployFiles from './src/integrations/deploy-files.ts';
+import fileBundles from './src/integrations/file-bundles.ts';
+import { JSON_FILES_BUNDLE } from './src/lib/file-bundle.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -53,6 +55,9 @@ export default defineConfig({
       rehypePlugins: [[rehypeGuideSanitize, { isGuide: guidePredicate(content) }]],
     }),
   },
+  // fileBundles comes first: it writes the per-term JSON files (API, oEmbed, glossary-links
+  // cards) and the glossary-links buckets, which the build renders as one bundle
+  // (src/lib/file-bundle.ts), before anything reads the output folder.
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
   // Redirect pages are written after the search index, so Pagefind never sees them.
   // deployFiles comes last: it writes _headers, _redirects (the site's own redirects, every
@@ -60,6 +65,7 @@ export default defineConfig({
   // precompresses every text file, the search index's and the sitemap's included.
   integrations: [
     mdx(),
+    fileBundles([JSON_FILES_BUNDLE]),
     standaloneScripts(),
     searchIndex(),
     aliasRedirects(redirects),
