@@ -12,6 +12,8 @@ import { remarkContentSafety, rehypeGuideSanitize } from './src/lib/content-safe
 import { sitemapFilter } from './src/lib/sitemap-filter.ts';
 import standaloneScripts from './src/integrations/standalone-scripts.ts';
 import shareImages from './src/integrations/share-images.ts';
+import fileBundles from './src/integrations/file-bundles.ts';
+import { JSON_FILES_BUNDLE } from './src/lib/file-bundle.ts';
 
 // OUT_DIR lets tests and benchmarks build other content trees (CONTENT_DIR) side by side
 // without touching dist/ or each other's caches.
@@ -50,6 +52,9 @@ export default defineConfig({
       rehypePlugins: [[rehypeGuideSanitize, { isGuide: guidePredicate(content) }]],
     }),
   },
+  // fileBundles comes first: it writes the per-term JSON files (API, oEmbed, glossary-links
+  // cards) and the glossary-links buckets, which the build renders as one bundle
+  // (src/lib/file-bundle.ts), before anything reads the output folder.
   // Share images are drawn by worker threads while the pages are built, and linked in at the end.
   // The sitemap lists indexable pages only: no embeds, images, feeds or noindex pages.
   // After astro build has exited, `npm run build` (scripts/build.ts) adds the search index, the
@@ -58,6 +63,7 @@ export default defineConfig({
   // nginx.conf from the pages as built, then precompresses every text file.
   integrations: [
     mdx(),
+    fileBundles([JSON_FILES_BUNDLE]),
     standaloneScripts(),
     shareImages(tree),
     sitemap({ filter: sitemapFilter(outDir, siteUrl()) }),

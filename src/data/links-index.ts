@@ -1,7 +1,7 @@
 /** The links index and popover cards from the content collections (see src/lib/links-index.ts). */
 import { experimental_AstroContainer } from 'astro/container';
 import { parse, type Node as HtmlNode, NodeType, type HTMLElement } from 'node-html-parser';
-import TermCard from '../components/TermCard.astro';
+import PopoverCards from '../components/PopoverCards.astro';
 import { buildLinksIndex, minifyCss, type CardNode, type LinksIndex } from '../lib/links-index.ts';
 import { termCardData } from '../lib/term-card.ts';
 import { allTerms, type TermEntry } from './collections.ts';
@@ -29,25 +29,29 @@ export function toCardNode(node: HtmlNode): CardNode | undefined {
   return [el.tagName.toLowerCase(), { ...el.attributes }, ...children];
 }
 
-/** A term's card as TermCard renders it for the popover: title, summary, takeaways (or definition), a link back. */
-export async function linkCardTree(term: TermEntry): Promise<CardNode> {
+/**
+ * Terms' cards as TermCard renders them for the popover (src/components/PopoverCards.astro):
+ * title, summary, takeaways (or the definition's opening when the term has none), and a link
+ * back, site-relative (the script makes it absolute with its own origin) and opening in a new tab.
+ * All cards are rendered in one call, then split: one card per term, in the order given.
+ */
+export async function linkCardTrees(terms: readonly TermEntry[]): Promise<CardNode[]> {
   containerPromise ??= experimental_AstroContainer.create();
   const container = await containerPromise;
-  const html = await container.renderToString(TermCard, {
-    props: {
-      card: termCardData(term),
-      titleAs: 'p',
-      linkTitle: false,
-      // The key points when the term has them, else the definition's opening.
-      showDefinition: !term.data.takeaways?.length,
-      takeaways: term.data.takeaways ?? [],
-      // Site-relative: the script makes them absolute with its own origin.
-      newTab: true,
-      attribution: true,
-    },
+  const html = await container.renderToString(PopoverCards, {
+    props: { cards: terms.map((term) => ({ card: termCardData(term), takeaways: term.data.takeaways ?? [] })) },
   });
-  const article = parse(html).querySelector('article');
-  if (!article) throw new Error(`TermCard rendered no <article> for ${term.id}`);
-  return toCardNode(article)!;
+  const articles = parse(html).childNodes.filter((node): node is HTMLElement => node.nodeType === NodeType.ELEMENT_NODE);
+  return terms.map((term, i) => {
+    const article = articles[i];
+    if (articles.length !== terms.length || article?.tagName !== 'ARTICLE' || article.getAttribute('data-term-card') !== term.id) {
+      throw new Error(`TermCard rendered no <article> for ${term.id} (${articles.length} elements for ${terms.length} terms)`);
+    }
+    return toCardNode(article)!;
+  });
 }
 
+/** One term's card for the popover (see linkCardTrees). */
+export async function linkCardTree(term: TermEntry): Promise<CardNode> {
+  return (await linkCardTrees([term]))[0]!;
+}

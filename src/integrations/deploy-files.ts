@@ -3,16 +3,19 @@
  * and the sitemap (the last step of scripts/build.ts):
  *  - dist/_headers, dist/_redirects and dist/nginx.conf, from the response rules in
  *    src/lib/deploy/rules.ts, with the hashes of the inline scripts of the pages just built;
- *  - a .gz and a .br beside every text file (HTML, CSS, JS, JSON, XML, SVG, TXT), so that
- *    nginx (gzip_static), the local server and other hosts serve them without compressing on
- *    each request. Pagefind's index files are compressed already and are left alone.
+ *  - a .gz and a .br beside every text file (HTML, CSS, JS, JSON, XML, SVG, TXT) of 1 KB or
+ *    more (MIN_PRECOMPRESS_BYTES), so that nginx (gzip_static), the local server and other hosts
+ *    serve them without compressing on each request. Pagefind's index files are compressed
+ *    already and are left alone.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
 import {
   HEADER_RULES,
+  MIN_PRECOMPRESS_BYTES,
   headersFile,
   inlineScripts,
   isCompressible,
@@ -23,24 +26,36 @@ import {
   type PageScripts,
   type Redirect,
 } from '../lib/deploy/index.ts';
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
+import type { PrecompressJob, PrecompressTotals } from './precompress-worker.ts';
 
 /**
- * gzip's best level; brotli quality 6. Measured over the real site's 603 text files (3.9 MB),
- * CPU time: brotli 5-7 about 110-120 ms for 1,055 KB, 9 over 2 s for the same size, 11 about
- * 4.3 s for 921 KB (13 % smaller, 35 times the time, and 10,000 terms would pay it 35 times).
+ * gzip level 9, brotli quality 5. Measured with bench/compression-levels.ts over the text files of
+ * a 10,000-term synthetic build (69,461 files, 306 MB), one thread, settings taking turns on each
+ * file, on a busy 2-core machine (CPU times vary by about 10 % from run to run):
+ *
+ *   setting     output      CPU
+ *   gzip 6      84,904 KB   4.4 s
+ *   gzip 9      84,804 KB   4.0 s   no dearer than 6 on these pages (within the noise), 0.1 % smaller
+ *   brotli 4    81,872 KB   5.9 s   a third cheaper than 6, but 7.5 % larger than 5
+ *   brotli 5    76,181 KB   7.9 s
+ *   brotli 6    76,055 KB   8.6 s   0.2 % smaller than 5 for 8 % more time
+ *
+ * Of those bytes, files under 1 KB were 25,054 KB raw (44,149 files). Brotli 9 or 11 cost 17
+ * and 35 times quality 6 for at most 13 % smaller files (measured on the real site).
+ * The compression itself was never the slow part: writing the copies was (see
+ * MIN_PRECOMPRESS_BYTES), and one promise and thread-pool hop per file and step.
  */
 export const GZIP_LEVEL = 9;
-export const BROTLI_QUALITY = 6;
+export const BROTLI_QUALITY = 5;
 
-async function* walk(dir: string): AsyncGenerator<string> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile()) yield path;
-  }
+/**
+ * Every file under `dir` (symbolic links aside), in one synchronous listing: a build's output
+ * has a folder per page, and one asynchronous readdir per folder cost seconds at 10,000 terms.
+ */
+export function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as Dirent[])
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 const sitePath = (dir: string, file: string) => {
@@ -48,12 +63,15 @@ const sitePath = (dir: string, file: string) => {
   return rel === 'index.html' ? '/' : rel.endsWith('/index.html') ? `/${rel.slice(0, -'index.html'.length)}` : `/${rel}`;
 };
 
-/** The inline scripts of every built HTML page (Pagefind's own files aside). */
-export async function pageScripts(dir: string): Promise<PageScripts[]> {
+/**
+ * The inline scripts of every built HTML page (Pagefind's own files aside). Read synchronously:
+ * the files are small and many, and the regex of inlineScripts() costs little next to reading them.
+ */
+export async function pageScripts(dir: string, files: readonly string[] = listFiles(dir)): Promise<PageScripts[]> {
   const pages: PageScripts[] = [];
-  for await (const file of walk(dir)) {
+  for (const file of files) {
     if (!file.endsWith('.html') || relative(dir, file).startsWith(`pagefind${sep}`)) continue;
-    pages.push({ path: sitePath(dir, file), scripts: inlineScripts(await readFile(file, 'utf8')) });
+    pages.push({ path: sitePath(dir, file), scripts: inlineScripts(readFileSync(file, 'utf8')) });
   }
   return pages.sort((a, b) => (a.path < b.path ? -1 : 1));
 }
@@ -65,61 +83,78 @@ export interface DeployFiles {
 }
 
 /** The three files for a built site in `dir`: what the build writes, and what its test expects. */
-export async function deployFiles(dir: string, redirects: readonly Redirect[], rules: readonly HeaderRule[] = HEADER_RULES): Promise<DeployFiles> {
-  const resolved = resolveRules(rules, await pageScripts(dir));
+export async function deployFiles(
+  dir: string,
+  redirects: readonly Redirect[],
+  rules: readonly HeaderRule[] = HEADER_RULES,
+  files: readonly string[] = listFiles(dir),
+): Promise<DeployFiles> {
+  const resolved = resolveRules(rules, await pageScripts(dir, files));
   return { _headers: headersFile(resolved), _redirects: redirectsFile(redirects), 'nginx.conf': nginxConfig(resolved, redirects) };
 }
 
 export type Encoding = 'gzip' | 'br';
 
-/** Writes FILE.gz and FILE.br beside every compressible file under `dir`; returns the counts. */
+/**
+ * Writes FILE.gz and FILE.br beside every compressible file under `dir` of at least
+ * MIN_PRECOMPRESS_BYTES; returns the counts. Worker threads (one a core, at most four) share the
+ * list, each compressing and writing one file at a time synchronously (precompress-worker.ts).
+ */
 export async function precompress(
   dir: string,
-  { concurrency = 8, encodings = ['gzip', 'br'] as readonly Encoding[] } = {},
-): Promise<{ files: number; bytes: number; gzipBytes: number; brotliBytes: number }> {
-  const files: string[] = [];
-  for await (const file of walk(dir)) if (isCompressible(file)) files.push(file);
-  const totals = { files: files.length, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const data = await readFile(file);
-      const [gz, br] = await Promise.all([
-        encodings.includes('gzip') ? gzipAsync(data, { level: GZIP_LEVEL }) : undefined,
-        encodings.includes('br')
-          ? brotliAsync(data, {
-              params: {
-                [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-                [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-                [constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-              },
-            })
-          : undefined,
-      ]);
-      await Promise.all([gz && writeFile(`${file}.gz`, gz), br && writeFile(`${file}.br`, br)]);
-      totals.bytes += data.length;
-      totals.gzipBytes += gz?.length ?? 0;
-      totals.brotliBytes += br?.length ?? 0;
-    }
+  {
+    encodings = ['gzip', 'br'] as readonly Encoding[],
+    files = listFiles(dir),
+    threads = Math.min(4, availableParallelism()),
+    minBytes = MIN_PRECOMPRESS_BYTES,
+  }: { encodings?: readonly Encoding[]; files?: readonly string[]; threads?: number; minBytes?: number } = {},
+): Promise<PrecompressTotals & { skipped: number }> {
+  const text = files.filter((file) => isCompressible(file));
+  const job: PrecompressJob = {
+    files: text,
+    next: new SharedArrayBuffer(4),
+    gzipLevel: encodings.includes('gzip') ? GZIP_LEVEL : undefined,
+    brotliQuality: encodings.includes('br') ? BROTLI_QUALITY : undefined,
+    minBytes,
   };
-  await Promise.all(Array.from({ length: concurrency }, worker));
+  const results = await Promise.all(
+    Array.from(
+      { length: Math.max(1, Math.min(threads, text.length)) },
+      () =>
+        new Promise<PrecompressTotals>((resolve, reject) => {
+          const worker = new Worker(new URL('./precompress-worker.ts', import.meta.url), { workerData: job });
+          worker.once('message', resolve);
+          worker.once('error', reject);
+          worker.once('exit', (code) => reject(new Error(`a precompression thread stopped (exit code ${code})`)));
+        }),
+    ),
+  );
+  const totals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, skipped: 0 };
+  for (const r of results) {
+    totals.files += r.files;
+    totals.bytes += r.bytes;
+    totals.gzipBytes += r.gzipBytes;
+    totals.brotliBytes += r.brotliBytes;
+  }
+  totals.skipped = text.length - totals.files;
   return totals;
 }
 
 /** Writes _headers, _redirects and nginx.conf into the built site in `root`, then precompresses it. */
 export async function writeDeployFiles(root: string, redirects: readonly Redirect[], log: (line: string) => void): Promise<void> {
   let start = performance.now();
-  const files = await deployFiles(root, redirects);
+  // One listing for both steps: the three files written here are not compressible.
+  const listing = listFiles(root);
+  const files = await deployFiles(root, redirects, HEADER_RULES, listing);
   for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
   log(`wrote _headers, _redirects (${redirects.length} redirects) and nginx.conf in ${Math.round(performance.now() - start)} ms`);
   start = performance.now();
   const cpu = process.cpuUsage();
-  const c = await precompress(root);
+  const c = await precompress(root, { files: listing });
   const used = process.cpuUsage(cpu);
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   log(
-    `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}) in ${Math.round(performance.now() - start)} ms ` +
-      `(${Math.round((used.user + used.system) / 1000)} ms CPU)`,
+    `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}; ${c.skipped} under ${MIN_PRECOMPRESS_BYTES} bytes left alone) ` +
+      `in ${Math.round(performance.now() - start)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU, every thread)`,
   );
 }

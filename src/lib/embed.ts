@@ -115,10 +115,16 @@ export function embedUrl(slug: string, site: string, theme?: EmbedTheme): string
   return absolute(embedPath(slug, theme), site);
 }
 
+/** Site path of a term's record in the open API. */
+export const apiTermPath = (slug: string): string => `/api/terms/${slug}.json`;
+
+/** Site path of a term's oEmbed file. */
+export const oembedPath = (slug: string): string => `/oembed/${slug}.json`;
+
 /** Absolute URL of a term's oEmbed file. */
 export function oembedUrl(slug: string, site: string): string {
   if (!isEmbeddableSlug(slug)) throw new Error(`not a term slug: ${JSON.stringify(slug)}`);
-  return absolute(`/oembed/${slug}.json`, site);
+  return absolute(oembedPath(slug), site);
 }
 
 /** Options of the glossary-links script, written as data- attributes of its tag. */

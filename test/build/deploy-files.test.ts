@@ -1,16 +1,17 @@
 /**
  * dist/_headers, dist/_redirects and dist/nginx.conf are generated: each must be exactly what
  * the response rules (src/lib/deploy/rules.ts) produce now for the pages in dist/. A rule changed
- * without a rebuild, or a build that stopped writing them, fails here. And every text file has
- * its precompressed copies.
+ * without a rebuild, or a build that stopped writing them, fails here. And every text file of
+ * 1 KB or more has its precompressed copies (smaller ones have none: the servers compress them
+ * on the fly or send them as they are).
  */
 import { describe, expect, it } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { deployFiles } from '../../src/integrations/deploy-files.ts';
 import { contentDir, readContentTree } from '../../src/lib/content-source.ts';
-import { isCompressible } from '../../src/lib/deploy/index.ts';
+import { isCompressible, isPrecompressed, MIN_PRECOMPRESS_BYTES } from '../../src/lib/deploy/index.ts';
 import { siteRedirects } from '../../src/lib/glossary-source.ts';
 import { distDir } from '../support/dist.ts';
 
@@ -28,8 +29,8 @@ describe('precompressed files', () => {
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
 
-  it('has a .gz and a .br holding the same bytes beside every HTML, CSS, JS, JSON, XML, SVG and TXT file', () => {
-    const text = files.filter((file) => isCompressible(file));
+  it('has a .gz and a .br holding the same bytes beside every HTML, CSS, JS, JSON, XML, SVG and TXT file of 1 KB or more', () => {
+    const text = files.filter((file) => isPrecompressed(file, statSync(file).size));
     expect(text.length).toBeGreaterThan(250);
     const problems: string[] = [];
     for (const file of text) {
@@ -38,6 +39,12 @@ describe('precompressed files', () => {
       if (!existsSync(`${file}.br`) || !brotliDecompressSync(readFileSync(`${file}.br`)).equals(original)) problems.push(`${relative(dir, file)}.br`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('leaves smaller text files without copies', () => {
+    const small = files.filter((file) => isCompressible(file) && statSync(file).size < MIN_PRECOMPRESS_BYTES);
+    expect(small.length).toBeGreaterThan(10);
+    expect(small.filter((file) => existsSync(`${file}.gz`) || existsSync(`${file}.br`)).map((file) => relative(dir, file))).toEqual([]);
   });
 
   it('leaves Pagefind’s compressed index files and the images alone', () => {

@@ -13,7 +13,7 @@ import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { startNginx } from '../../scripts/nginx-run.ts';
 import { pageScripts } from '../../src/integrations/deploy-files.ts';
-import { HEADER_RULES, IMMUTABLE, headersFor, parseRedirectsFile, resolveRules, type ResolvedRule } from '../../src/lib/deploy/index.ts';
+import { HEADER_RULES, IMMUTABLE, MIN_PRECOMPRESS_BYTES, headersFor, parseRedirectsFile, resolveRules, type ResolvedRule } from '../../src/lib/deploy/index.ts';
 import { launchChromium } from '../support/browser.ts';
 import { distDir } from '../support/dist.ts';
 import { ensureNginx } from '../support/nginx.ts';
@@ -31,6 +31,8 @@ const largestCss = () =>
     .filter((n) => n.endsWith('.css'))
     .sort((a, b) => statSync(join(dir, '_astro', b)).size - statSync(join(dir, '_astro', a)).size)[0]!;
 const plain = (name: string) => !/\.(gz|br)$/.test(name);
+/** A glossary-links card too small for precompressed copies (src/lib/deploy/mime.ts). */
+const smallCard = () => first('glossary-links/cards', (n) => n.endsWith('.json') && statSync(join(dir, 'glossary-links/cards', n)).size < MIN_PRECOMPRESS_BYTES);
 // A real term: its embed view exists too (the other folders under terms/ are alias redirects).
 const term = first('embed', (n) => !n.includes('.') && existsSync(join(dir, 'terms', n, 'index.html')));
 const HTML = 'text/html; charset=utf-8';
@@ -186,6 +188,23 @@ describe.each(TARGETS)('behind $name', (target) => {
       expectRuleHeaders(gzipped, path, `${path} gzip`);
     },
   );
+
+  it('sends a text file too small for precompressed copies with the same bytes, whole or compressed on the fly', async () => {
+    const path = `/glossary-links/cards/${smallCard()}`;
+    expect(existsSync(join(dir, `${path}.gz`)) || existsSync(join(dir, `${path}.br`))).toBe(false);
+    const plainReply = await get(path);
+    const asked = await get(path, { 'Accept-Encoding': 'gzip, br' });
+    expect(plainReply.status).toBe(200);
+    expect(asked.status).toBe(200);
+    expect(plainReply.headers['content-encoding']).toBeUndefined();
+    // nginx compresses it on the fly (gzip on), the Node server sends it as it is.
+    const encoding = asked.headers['content-encoding'];
+    expect([undefined, 'gzip']).toContain(encoding);
+    if (encoding) expect(asked.headers.vary).toMatch(/accept-encoding/i);
+    expect((encoding ? gunzipSync(asked.body) : asked.body).equals(plainReply.body)).toBe(true);
+    expect(asked.headers['content-type']).toBe(JSON_TYPE);
+    expectRuleHeaders(asked, path, `${path} small`);
+  });
 
   describe('in Chromium, under this server’s Content-Security-Policy', () => {
     async function open(path: string) {

@@ -8,6 +8,8 @@ import {
   headersFor,
   inlineScripts,
   isCompressible,
+  isPrecompressed,
+  MIN_PRECOMPRESS_BYTES,
   nginxConfig,
   parseRedirectsFile,
   redirectMatcher,
@@ -174,5 +176,16 @@ describe('encodings', () => {
   it('precompresses text files only', () => {
     for (const path of ['/a/index.html', '/_astro/x.css', '/embed.js', '/api/terms.json', '/sitemap-0.xml', '/favicon.svg', '/robots.txt']) expect(isCompressible(path), path).toBe(true);
     for (const path of ['/og/x.png', '/pagefind/index/en_1.pf_index', '/pagefind/wasm.en.pagefind', '/index.html.gz', '/_headers', '/nginx.conf', '/a.b/c']) expect(isCompressible(path), path).toBe(false);
+  });
+
+  it('precompresses text files of at least MIN_PRECOMPRESS_BYTES, which nginx would also compress on the fly', () => {
+    expect(isPrecompressed('/a/index.html', MIN_PRECOMPRESS_BYTES)).toBe(true);
+    expect(isPrecompressed('/a/index.html', MIN_PRECOMPRESS_BYTES - 1)).toBe(false);
+    expect(isPrecompressed('/og/x.png', 1_000_000)).toBe(false);
+    // Without a .gz, nginx compresses what is at least gzip_min_length long: every file left alone
+    // above that length is still sent compressed.
+    const conf = nginxConfig(rules, []);
+    expect(conf).toMatch(/\n {2}gzip on;/);
+    expect(Number(/gzip_min_length (\d+);/.exec(conf)?.[1])).toBeLessThan(MIN_PRECOMPRESS_BYTES);
   });
 });

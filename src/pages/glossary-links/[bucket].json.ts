@@ -1,9 +1,14 @@
-/** /glossary-links/<n>.json: one bucket of the links index (src/lib/links-index.ts). */
+/**
+ * /glossary-links/<n>.json: one bucket of the links index (src/lib/links-index.ts).
+ * Dev server only: the build writes these files from one route (src/pages/json-files.bundle.txt.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { linksIndex } from '../../data/links-index.ts';
 import type { LinksEntry } from '../../lib/links-index.ts';
 
 export const getStaticPaths = (async () =>
-  (await linksIndex()).buckets.map((entries, bucket) => ({ params: { bucket: String(bucket) }, props: { entries } }))) satisfies GetStaticPaths;
+  import.meta.env.DEV
+    ? (await linksIndex()).buckets.map((entries, bucket) => ({ params: { bucket: String(bucket) }, props: { entries } }))
+    : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ entries: LinksEntry[] }> = ({ props }) => Response.json(props.entries);

@@ -1,13 +1,11 @@
-/** /oembed/<slug>.json: the oEmbed 1.0 `rich` response for a term (its plain iframe code). */
+/**
+ * /oembed/<slug>.json: the oEmbed 1.0 `rich` response for a term (its embed code).
+ * Dev server only: the build writes these files from one route (src/pages/json-files.bundle.txt.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allTerms, type TermEntry } from '../../data/collections.ts';
-import { oembed, siteBase } from '../../lib/embed.ts';
-import { termCardData } from '../../lib/term-card.ts';
+import { termPaths, type TermEntry } from '../../data/collections.ts';
+import { oembedFile } from '../../data/term-files.ts';
 
-export const getStaticPaths = (async () => {
-  const terms = await allTerms();
-  return terms.map((term) => ({ params: { slug: term.id }, props: { term } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (import.meta.env.DEV ? termPaths() : [])) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ term: TermEntry }> = ({ props, site }) =>
-  Response.json(oembed(termCardData(props.term), siteBase(site)));
+export const GET: APIRoute<{ term: TermEntry }> = ({ props, site }) => Response.json(oembedFile(props.term, site));

@@ -1,12 +1,11 @@
-/** /api/terms/<slug>.json: one term's record plus its definition as plain text and its related slugs. */
+/**
+ * /api/terms/<slug>.json: one term's record plus its definition as plain text and its related slugs.
+ * Dev server only: the build writes these files from one route (src/pages/json-files.bundle.txt.ts).
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allTerms, type TermEntry } from '../../../data/collections.ts';
-import { apiTermDetail, siteBase } from '../../../lib/embed.ts';
+import { termPaths, type TermEntry } from '../../../data/collections.ts';
+import { apiTermFile } from '../../../data/term-files.ts';
 
-export const getStaticPaths = (async () => {
-  const terms = await allTerms();
-  return terms.map((term) => ({ params: { slug: term.id }, props: { term } }));
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (import.meta.env.DEV ? termPaths() : [])) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ term: TermEntry }> = ({ props, site }) =>
-  Response.json(apiTermDetail(props.term, siteBase(site)));
+export const GET: APIRoute<{ term: TermEntry }> = ({ props, site }) => Response.json(apiTermFile(props.term, site));
