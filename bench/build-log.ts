@@ -52,6 +52,7 @@ export function buildPhases(log: string): BuildPhases {
     phases['routes'] = completions[2]!;
   }
   const reported: [string, RegExp][] = [
+    ['JSON files from the bundle', /\[file-bundles\].* in (\d+) ms/],
     ['share images (parallel)', /\[share-images\].* in (\d+) ms/],
     ['search index', /\[search-index\].*in (\d+) ms/],
     ['redirect pages', /\[alias-redirects\].*in (\d+) ms/],
