@@ -44,16 +44,16 @@ export function buildPhases(log: string): BuildPhases {
   const content = between(/\[content\] Syncing content/, /\[content\] Synced content/);
   if (content !== undefined) phases['content sync'] = content;
   const completions = lines.filter((l) => /✓ Completed in/.test(l)).map((l) => duration(l.split('Completed in')[1]!));
-  // Astro prints "Completed in" after collecting build info, the static entry points and page
-  // generation (and the whole build last, prefixed with [build]).
+  // Astro prints "Completed in" after collecting build info (config, content, types), after
+  // generating the routes, and for the static build as a whole (the Vite bundle, then the routes).
   if (completions.length >= 3) {
-    phases['config, types, collect'] = completions[0]!;
-    phases['bundle (Vite)'] = completions[1]!;
-    phases['routes'] = completions[2]!;
+    phases['config, content, types'] = completions[0]!;
+    phases['bundle (Vite)'] = Math.max(0, completions[2]! - completions[1]!);
+    phases['routes'] = completions[1]!;
   }
   const reported: [string, RegExp][] = [
     ['JSON files from the bundle', /\[file-bundles\].* in (\d+) ms/],
-    ['share images (parallel)', /\[share-images\].* in (\d+) ms/],
+    ['share images (parallel)', /\[share-images\].* in (\d+) ms on/],
     ['search index', /\[search-index\].*in (\d+) ms/],
     ['redirect pages', /\[alias-redirects\].*in (\d+) ms/],
     ['deploy files', /\[deploy-files\] wrote .* in (\d+) ms/],

@@ -100,11 +100,11 @@ export function printScale(rows: ScaleRow[]): void {
     })),
   );
   console.log('Phases (s); "routes" is page generation, split below by kind; share images are drawn in parallel with it:');
-  console.table(rows.map((r) => ({ terms: r.terms, images: r.images ? 'on' : 'off', ...Object.fromEntries(Object.entries(r.phases.phases).map(([k, v]) => [k, round(v)])) })));
+  console.table(rows.map((r) => ({ size: r.terms, images: r.images ? 'on' : 'off', ...Object.fromEntries(Object.entries(r.phases.phases).map(([k, v]) => [k, round(v)])) })));
   console.log('Route generation by kind (s):');
-  console.table(rows.map((r) => ({ terms: r.terms, images: r.images ? 'on' : 'off', ...Object.fromEntries(r.phases.routes.slice(0, 8).map(([k, v]) => [k, round(v.seconds)])) })));
+  console.table(rows.map((r) => ({ size: r.terms, images: r.images ? 'on' : 'off', ...Object.fromEntries(r.phases.routes.slice(0, 8).map(([k, v]) => [k, round(v.seconds)])) })));
   console.log('Heaviest page of each kind (HTML + CSS, bytes gzip):');
-  console.table(rows.filter((r) => !r.images).map((r) => ({ terms: r.terms, ...Object.fromEntries(Object.entries(r.heaviest).map(([k, v]) => [k, v.gzip])) })));
+  console.table(rows.filter((r) => !r.images).map((r) => ({ size: r.terms, ...Object.fromEntries(Object.entries(r.heaviest).map(([k, v]) => [k, v.gzip])) })));
   for (const r of rows.filter((x) => !x.images)) {
     const worst = Object.entries(r.heaviest).sort((a, b) => b[1].gzip - a[1].gzip)[0]!;
     console.log(`${r.terms} terms: heaviest page ${worst[1].path} (${worst[1].gzip} B)`);
