@@ -11,6 +11,12 @@ import { termCardData } from '../lib/term-card.ts';
 import type { TermEntry } from './collections.ts';
 import { linkCardTree, linkCardTrees } from './links-index.ts';
 
+/**
+ * Whether each of these files gets its own route: on the dev server only. Vite's mode, not
+ * `import.meta.env.DEV`, which follows NODE_ENV and is true in a build run with NODE_ENV=test.
+ */
+export const routePerFile = (): boolean => import.meta.env.MODE === 'development';
+
 export const apiTermFile = (term: TermEntry, site: URL | string | undefined) => apiTermDetail(term, siteBase(site));
 export const oembedFile = (term: TermEntry, site: URL | string | undefined) => oembed(termCardData(term), siteBase(site));
 export const cardFile = (term: TermEntry) => linkCardTree(term);

@@ -3,11 +3,12 @@
  * Dev server only: the build writes these files from one route (src/pages/json-files.bundle.txt.ts).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { routePerFile } from '../../data/term-files.ts';
 import { linksIndex } from '../../data/links-index.ts';
 import type { LinksEntry } from '../../lib/links-index.ts';
 
 export const getStaticPaths = (async () =>
-  import.meta.env.DEV
+  routePerFile()
     ? (await linksIndex()).buckets.map((entries, bucket) => ({ params: { bucket: String(bucket) }, props: { entries } }))
     : []) satisfies GetStaticPaths;
 

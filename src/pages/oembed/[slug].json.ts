@@ -4,8 +4,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { termPaths, type TermEntry } from '../../data/collections.ts';
-import { oembedFile } from '../../data/term-files.ts';
+import { oembedFile, routePerFile } from '../../data/term-files.ts';
 
-export const getStaticPaths = (async () => (import.meta.env.DEV ? termPaths() : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (routePerFile() ? termPaths() : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ term: TermEntry }> = ({ props, site }) => Response.json(oembedFile(props.term, site));

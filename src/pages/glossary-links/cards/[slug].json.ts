@@ -6,8 +6,8 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { termPaths, type TermEntry } from '../../../data/collections.ts';
-import { cardFile } from '../../../data/term-files.ts';
+import { cardFile, routePerFile } from '../../../data/term-files.ts';
 
-export const getStaticPaths = (async () => (import.meta.env.DEV ? termPaths() : [])) satisfies GetStaticPaths;
+export const getStaticPaths = (async () => (routePerFile() ? termPaths() : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ term: TermEntry }> = async ({ props }) => Response.json(await cardFile(props.term));
