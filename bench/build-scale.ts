@@ -6,13 +6,13 @@
  * page of each kind (HTML + CSS gzip) and a term page's weight.
  * Usage: node bench/build-scale.ts [sizes...]   (OG_IMAGES=on|off|both, default both)
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { writeSyntheticContent } from './synthetic-content.ts';
 import { measure } from './measure.ts';
 import { buildPhases, type BuildPhases } from './build-log.ts';
 import { heaviestByKind, pageWeights } from './page-weights.ts';
+import { pageWeight } from '../test/support/weight.ts';
 
 export interface ScaleRow {
   terms: number;
@@ -27,20 +27,6 @@ export interface ScaleRow {
   heaviest: Record<string, { path: string; gzip: number }>;
 }
 
-const gzip = (bytes: Buffer) => gzipSync(bytes, { level: 9 }).length;
-
-/** HTML + stylesheets, gzip each (as test/support/weight.ts counts a page). */
-function pageGzip(outDir: string, file: string, cssCache: Map<string, number>): number {
-  const html = readFileSync(file);
-  let total = gzip(html);
-  for (const m of html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) {
-    const href = m[1]!;
-    if (!cssCache.has(href)) cssCache.set(href, gzip(readFileSync(join(outDir, href))));
-    total += cssCache.get(href)!;
-  }
-  return total;
-}
-
 /** The heaviest page of each kind (bench/page-weights.ts: HTML + CSS gzip, from the precompressed copies). */
 export function heaviestPages(outDir: string): ScaleRow['heaviest'] {
   const out: ScaleRow['heaviest'] = {};
@@ -49,9 +35,8 @@ export function heaviestPages(outDir: string): ScaleRow['heaviest'] {
 }
 
 function termPageGzip(outDir: string): number {
-  const termsDir = join(outDir, 'terms');
-  const first = readdirSync(termsDir).sort()[0]!;
-  return pageGzip(outDir, join(termsDir, first, 'index.html'), new Map());
+  const first = readdirSync(join(outDir, 'terms')).sort()[0]!;
+  return pageWeight(outDir, `/terms/${first}/`).gzip;
 }
 
 function countPages(dir: string): number {
