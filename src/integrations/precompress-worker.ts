@@ -1,12 +1,15 @@
 /**
  * One of the build's precompression threads (see precompress() in deploy-files.ts): takes the
- * next file from the shared list until none is left, and writes FILE.gz and FILE.br beside it,
- * with synchronous calls (no promise or thread-pool hop per file). Node builtins only, so that
- * Node runs it as it is, types stripped.
+ * next file from the shared list until none is left, and writes FILE.gz and FILE.br beside it
+ * (for Pagefind's wasm and metadata files, FILE.br only: see PAGEFIND_BROTLI_EXTENSIONS), with
+ * synchronous calls (no promise or thread-pool hop per file). Node builtins and the project's
+ * builtin-only modules, so that Node runs it as it is, types stripped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { hasPagefindBrotli } from '../lib/deploy/mime.ts';
+import { pagefindBrotli } from '../lib/deploy/pagefind-brotli.ts';
 
 export interface PrecompressJob {
   files: string[];
@@ -23,15 +26,27 @@ export interface PrecompressTotals {
   bytes: number;
   gzipBytes: number;
   brotliBytes: number;
+  /** Pagefind's files given a .br of their content, their size as stored (gzip) and of that .br. */
+  pagefindFiles: number;
+  pagefindBytes: number;
+  pagefindBrotliBytes: number;
 }
 
 const job = workerData as PrecompressJob;
 const next = new Int32Array(job.next);
-const totals: PrecompressTotals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0 };
+const totals: PrecompressTotals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0 };
 for (let i = Atomics.add(next, 0, 1); i < job.files.length; i = Atomics.add(next, 0, 1)) {
   const file = job.files[i]!;
   const data = readFileSync(file);
   if (data.length < job.minBytes) continue;
+  if (hasPagefindBrotli(file, data.length)) {
+    const br = pagefindBrotli(data, file);
+    writeFileSync(`${file}.br`, br);
+    totals.pagefindFiles += 1;
+    totals.pagefindBytes += data.length;
+    totals.pagefindBrotliBytes += br.length;
+    continue;
+  }
   totals.files += 1;
   totals.bytes += data.length;
   if (job.gzipLevel !== undefined) {

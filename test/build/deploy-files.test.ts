@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { deployFiles } from '../../src/integrations/deploy-files.ts';
 import { contentDir, readContentTree } from '../../src/lib/content-source.ts';
-import { isCompressible, isPrecompressed, MIN_PRECOMPRESS_BYTES } from '../../src/lib/deploy/index.ts';
+import { hasPagefindBrotli, isCompressible, isPrecompressed, MIN_PRECOMPRESS_BYTES } from '../../src/lib/deploy/index.ts';
 import { siteRedirects } from '../../src/lib/glossary-source.ts';
 import { distDir } from '../support/dist.ts';
 
@@ -47,9 +47,25 @@ describe('precompressed files', () => {
     expect(small.filter((file) => existsSync(`${file}.gz`) || existsSync(`${file}.br`)).map((file) => relative(dir, file))).toEqual([]);
   });
 
-  it('leaves Pagefind’s compressed index files and the images alone', () => {
-    const binary = files.filter((file) => /\.(pf_\w+|pagefind|png)$/.test(file));
+  it('leaves Pagefind’s index chunks, fragments and filters and the images alone', () => {
+    const binary = files.filter((file) => /\.(pf_(?!meta$)\w+|png|jpg)$/.test(file));
     expect(binary.length).toBeGreaterThan(10);
     expect(binary.filter((file) => existsSync(`${file}.gz`) || existsSync(`${file}.br`))).toEqual([]);
+  });
+
+  it('gives Pagefind’s wasm and metadata files a .br of their content (no .gz: they are gzip already)', () => {
+    const pagefind = files.filter((file) => /\.(pf_meta|pagefind)$/.test(file));
+    expect(pagefind.map((file) => relative(dir, file)).sort()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^pagefind\/wasm\.en\.pagefind$/), expect.stringMatching(/^pagefind\/pagefind\.en_\w+\.pf_meta$/)]),
+    );
+    for (const file of pagefind) {
+      const stored = readFileSync(file);
+      expect(hasPagefindBrotli(file, stored.length), relative(dir, file)).toBe(true);
+      expect(existsSync(`${file}.gz`), `${relative(dir, file)}.gz`).toBe(false);
+      const content = brotliDecompressSync(readFileSync(`${file}.br`));
+      expect(content.equals(gunzipSync(stored)), `${relative(dir, file)}.br`).toBe(true);
+      expect(content.subarray(0, 12).toString()).toBe('pagefind_dcd');
+      expect(statSync(`${file}.br`).size).toBeLessThan(stored.length);
+    }
   });
 });

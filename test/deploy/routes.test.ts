@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { startStaticServer } from '../../scripts/static-server.ts';
 import { startNginx } from '../../scripts/nginx-run.ts';
@@ -87,12 +87,15 @@ function expectRuleHeaders(reply: Reply, rulePath: string, what: string) {
 
 interface Target {
   name: string;
+  /** Whether it sends the build's .br copies (Debian's nginx has no brotli module). */
+  sendsBrotli: boolean;
   start(): Promise<{ url: string; stop(): Promise<void> }>;
 }
 
 const TARGETS: Target[] = [
   {
     name: 'the Node server',
+    sendsBrotli: true,
     async start() {
       const server = await startStaticServer({ root: dir });
       return { url: server.url, stop: () => server.close() };
@@ -100,6 +103,7 @@ const TARGETS: Target[] = [
   },
   {
     name: 'nginx with dist/nginx.conf',
+    sendsBrotli: false,
     async start() {
       ensureNginx();
       const server = await startNginx({ root: dir });
@@ -205,6 +209,31 @@ describe.each(TARGETS)('behind $name', (target) => {
     expect(asked.headers['content-type']).toBe(JSON_TYPE);
     expectRuleHeaders(asked, path, `${path} small`);
   });
+
+  it.each(['/pagefind/wasm.en.pagefind', `/pagefind/${first('pagefind', (n) => n.endsWith('.pf_meta'))}`])(
+    '%s is sent as stored (gzip inside) or, to a client taking brotli, as brotli of its content',
+    async (path) => {
+      const plainReply = await get(path);
+      const asked = await get(path, { 'Accept-Encoding': 'gzip, br' });
+      expect(plainReply.status).toBe(200);
+      expect(asked.status).toBe(200);
+      expect(plainReply.headers['content-encoding']).toBeUndefined();
+      expect(plainReply.body.equals(readFileSync(join(dir, path)))).toBe(true);
+      if (target.sendsBrotli) {
+        expect(asked.headers['content-encoding']).toBe('br');
+        expect(asked.headers.vary).toMatch(/accept-encoding/i);
+        expect(plainReply.headers.vary).toMatch(/accept-encoding/i);
+        // What Pagefind's loader reads once the browser has undone the brotli: the stored file's content.
+        expect(brotliDecompressSync(asked.body).equals(gunzipSync(plainReply.body))).toBe(true);
+        expect(asked.body.length).toBeLessThan(plainReply.body.length);
+      } else {
+        expect(asked.headers['content-encoding']).toBeUndefined();
+        expect(asked.body.equals(plainReply.body)).toBe(true);
+      }
+      expect(asked.headers['content-type']).toBe('application/octet-stream');
+      expectRuleHeaders(asked, path, `${path} br`);
+    },
+  );
 
   describe('in Chromium, under this server’s Content-Security-Policy', () => {
     async function open(path: string) {

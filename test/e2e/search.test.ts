@@ -172,6 +172,12 @@ describe('header search box', () => {
     page.on('request', (r) => {
       if (r.url().includes('/pagefind/pagefind-entry.json')) entries.push(r.url());
     });
+    // The wasm module and the metadata come as brotli of their content (the build's .br copies),
+    // which Pagefind's loader must take as readily as the gzip files themselves.
+    const encodings: Promise<string>[] = [];
+    page.on('response', (r) => {
+      if (/\/pagefind\/(wasm\.en\.pagefind|pagefind\.en_\w+\.pf_meta)$/.test(r.url())) encodings.push(r.headerValue('content-encoding').then((e) => `${new URL(r.url()).pathname.replace(/_\w+\./, '_*.')} ${e}`));
+    });
     await searchPage(page, '?q=offshoring');
     await typeInHeader(page, 'homeshoring');
     // Close the dialog (Escape closes the suggestions, then the dialog), then search again with
@@ -185,6 +191,7 @@ describe('header search box', () => {
     await expect.poll(() => status(page).textContent()).toMatch(/nearshoring/);
     expect(warnings.filter((w) => /pagefind/i.test(w))).toEqual([]);
     expect(entries).toHaveLength(1);
+    expect((await Promise.all(encodings)).sort()).toEqual(['/pagefind/pagefind.en_*.pf_meta br', '/pagefind/wasm.en.pagefind br']);
     expect(errors).toEqual([]);
   });
 
