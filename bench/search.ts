@@ -17,7 +17,7 @@
  * measurement, 16), CHROME_PATH (default /usr/bin/chromium), KEEP=1 to keep the temporary folders.
  * Budgets (DESIGN.md): warm keystroke median <= 50 ms; first query <= 150 KB at 10,000 terms.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
@@ -146,12 +146,18 @@ async function benchSize(size: number) {
         Promise.all([response.body(), response.request().sizes()]).then(
           ([body, sizes]) => {
             const path = new URL(response.url()).pathname;
-            // Pagefind's own files are stored as gzip: their size on disk is what a host without
-            // brotli sends. The body the browser holds is their content when the server sent
-            // the build's .br copy of it (the wasm module and the metadata).
-            const stored = /\.(pf_\w+|pagefind)$/.test(path) ? statSync(join(build.outDir, decodeURIComponent(path))).size : undefined;
-            // What a host that gzips text would send.
-            const gz = stored ?? (/\.(js|css|json|html)$/.test(path) ? gzipSync(body).length : body.length);
+            // Pagefind's own files are stored as gzip; the body the browser holds is their content
+            // when the server sent the build's .br copy of it (the wasm module and the metadata).
+            const file = join(build.outDir, decodeURIComponent(path));
+            const stored = /\.(pf_\w+|pagefind)$/.test(path) ? statSync(file).size : undefined;
+            // What a host with gzip only would send: for Pagefind's files, the build's .gz copy
+            // where there is one (nginx's gzip_static), else the file as stored.
+            const gz =
+              stored !== undefined
+                ? Math.min(stored, existsSync(`${file}.gz`) ? statSync(`${file}.gz`).size : stored)
+                : /\.(js|css|json|html)$/.test(path)
+                  ? gzipSync(body).length
+                  : body.length;
             // What this server sent: the precompressed .br copy when the browser accepts it.
             fetched.push({ path, bytes: stored ?? body.length, gzip: Math.min(gz, body.length), wire: sizes.responseBodySize });
           },

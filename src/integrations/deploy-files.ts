@@ -6,8 +6,8 @@
  *  - a .gz and a .br beside every text file (HTML, CSS, JS, JSON, XML, SVG, TXT) of 1 KB or
  *    more (MIN_PRECOMPRESS_BYTES), so that nginx (gzip_static), the local server and other hosts
  *    serve them without compressing on each request. Pagefind's index files are compressed
- *    already; of them, only the WebAssembly module and the metadata get a .br, of their content
- *    (PAGEFIND_BROTLI_EXTENSIONS in src/lib/deploy/mime.ts).
+ *    already; of them, only the WebAssembly module and the metadata get copies of their content
+ *    (PAGEFIND_RECOMPRESSED_EXTENSIONS in src/lib/deploy/mime.ts).
  */
 import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import {
   HEADER_RULES,
   MIN_PRECOMPRESS_BYTES,
-  PAGEFIND_BROTLI_EXTENSIONS,
+  PAGEFIND_RECOMPRESSED_EXTENSIONS,
   headersFile,
   inlineScripts,
   isCompressible,
@@ -99,7 +99,7 @@ export type Encoding = 'gzip' | 'br';
 
 /**
  * Writes FILE.gz and FILE.br beside every compressible file under `dir` of at least
- * MIN_PRECOMPRESS_BYTES, and FILE.br beside Pagefind's wasm and metadata files; returns the
+ * MIN_PRECOMPRESS_BYTES, and copies of Pagefind's wasm and metadata files' content; returns the
  * counts. Worker threads (one a core, at most four) share the list, each compressing and writing
  * one file at a time synchronously (precompress-worker.ts). Pagefind's files come first: brotli
  * at its best quality is the longest single job, best started early.
@@ -113,7 +113,7 @@ export async function precompress(
     minBytes = MIN_PRECOMPRESS_BYTES,
   }: { encodings?: readonly Encoding[]; files?: readonly string[]; threads?: number; minBytes?: number } = {},
 ): Promise<PrecompressTotals & { skipped: number }> {
-  const pagefind = encodings.includes('br') ? files.filter((file) => PAGEFIND_BROTLI_EXTENSIONS.some((extension) => file.endsWith(extension))) : [];
+  const pagefind = encodings.includes('br') ? files.filter((file) => PAGEFIND_RECOMPRESSED_EXTENSIONS.some((extension) => file.endsWith(extension))) : [];
   const text = [...pagefind, ...files.filter((file) => isCompressible(file))];
   const job: PrecompressJob = {
     files: text,
@@ -134,7 +134,7 @@ export async function precompress(
         }),
     ),
   );
-  const totals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0, skipped: 0 };
+  const totals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0, pagefindGzipCopies: 0, skipped: 0 };
   for (const r of results) {
     totals.files += r.files;
     totals.bytes += r.bytes;
@@ -143,6 +143,7 @@ export async function precompress(
     totals.pagefindFiles += r.pagefindFiles;
     totals.pagefindBytes += r.pagefindBytes;
     totals.pagefindBrotliBytes += r.pagefindBrotliBytes;
+    totals.pagefindGzipCopies += r.pagefindGzipCopies;
   }
   totals.skipped = text.length - totals.files - totals.pagefindFiles;
   return totals;
@@ -163,7 +164,7 @@ export async function writeDeployFiles(root: string, redirects: readonly Redirec
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   log(
     `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}; ${c.skipped} under ${MIN_PRECOMPRESS_BYTES} bytes left alone) ` +
-      `and ${c.pagefindFiles} of Pagefind's (${kb(c.pagefindBytes)} gzip -> brotli ${kb(c.pagefindBrotliBytes)}) ` +
+      `and ${c.pagefindFiles} of Pagefind's (${kb(c.pagefindBytes)} gzip -> brotli ${kb(c.pagefindBrotliBytes)}; ${c.pagefindGzipCopies} with a smaller gzip) ` +
       `in ${Math.round(performance.now() - start)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU, every thread)`,
   );
 }

@@ -1,15 +1,15 @@
 /**
  * One of the build's precompression threads (see precompress() in deploy-files.ts): takes the
  * next file from the shared list until none is left, and writes FILE.gz and FILE.br beside it
- * (for Pagefind's wasm and metadata files, FILE.br only: see PAGEFIND_BROTLI_EXTENSIONS), with
+ * (for Pagefind's wasm and metadata files, copies of their content: see PAGEFIND_RECOMPRESSED_EXTENSIONS), with
  * synchronous calls (no promise or thread-pool hop per file). Node builtins and the project's
  * builtin-only modules, so that Node runs it as it is, types stripped.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { hasPagefindBrotli } from '../lib/deploy/mime.ts';
-import { pagefindBrotli } from '../lib/deploy/pagefind-brotli.ts';
+import { hasPagefindCopies } from '../lib/deploy/mime.ts';
+import { pagefindCopies } from '../lib/deploy/pagefind-copies.ts';
 
 export interface PrecompressJob {
   files: string[];
@@ -30,21 +30,25 @@ export interface PrecompressTotals {
   pagefindFiles: number;
   pagefindBytes: number;
   pagefindBrotliBytes: number;
+  /** Of those, how many also got a .gz (smaller than the file as stored). */
+  pagefindGzipCopies: number;
 }
 
 const job = workerData as PrecompressJob;
 const next = new Int32Array(job.next);
-const totals: PrecompressTotals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0 };
+const totals: PrecompressTotals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0, pagefindGzipCopies: 0 };
 for (let i = Atomics.add(next, 0, 1); i < job.files.length; i = Atomics.add(next, 0, 1)) {
   const file = job.files[i]!;
   const data = readFileSync(file);
   if (data.length < job.minBytes) continue;
-  if (hasPagefindBrotli(file, data.length)) {
-    const br = pagefindBrotli(data, file);
+  if (hasPagefindCopies(file, data.length)) {
+    const { br, gz } = pagefindCopies(data, file);
     writeFileSync(`${file}.br`, br);
+    if (gz) writeFileSync(`${file}.gz`, gz);
     totals.pagefindFiles += 1;
     totals.pagefindBytes += data.length;
     totals.pagefindBrotliBytes += br.length;
+    totals.pagefindGzipCopies += gz ? 1 : 0;
     continue;
   }
   totals.files += 1;

@@ -37,7 +37,7 @@ export function contentTypeFor(extension: string): string {
 
 /**
  * Files the build stores precompressed (`.gz`, `.br`) beside the original. Pagefind's index
- * files (.pf_*, .pagefind) are compressed binaries already (but see PAGEFIND_BROTLI_EXTENSIONS),
+ * files (.pf_*, .pagefind) are compressed binaries already (but see PAGEFIND_RECOMPRESSED_EXTENSIONS),
  * and images are compressed formats.
  */
 export const COMPRESSIBLE_EXTENSIONS = ['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.txt', '.webmanifest'] as const;
@@ -89,22 +89,23 @@ export function isPrecompressed(path: string, size: number): boolean {
  * fetches, each whole (about 58 KB apiece at 10,000 terms). Pagefind stores every index file as
  * gzip of a signature (`pagefind_dcd`) and the data; its loader takes either that gzip file or,
  * when a server sent it with a Content-Encoding the browser has already undone, the signature
- * and data themselves. So the build writes FILE.br beside these two kinds only, holding the
- * gzip file's *content* (signature and data) compressed with brotli at its best quality: 15 %
- * smaller on the wire for about 0.4 s of build time. A client without brotli gets the gzip file
- * as it is. The index chunks and fragments are left alone: small, many, and at best quality
- * seven seconds at 10,000 terms for a few hundred bytes per query.
+ * and data themselves. So the build writes copies of the *content* beside these two kinds only:
+ * FILE.br at brotli's best quality (15 % smaller than the gzip file, for about 0.4 s of build
+ * time), and FILE.gz at level 9 where that is smaller than the file as stored (the metadata, by
+ * about 5 %: what nginx without brotli sends). A client that takes neither gets the stored gzip
+ * file. The index chunks and fragments are left alone: small, many, and at best quality seven
+ * seconds at 10,000 terms for a few hundred bytes per query.
  */
-export const PAGEFIND_BROTLI_EXTENSIONS = ['.pagefind', '.pf_meta'] as const;
+export const PAGEFIND_RECOMPRESSED_EXTENSIONS = ['.pagefind', '.pf_meta'] as const;
 
 /** The signature each of Pagefind's index files starts with, once its gzip layer is undone. */
 export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
-export function hasPagefindBrotli(path: string, size: number): boolean {
+export function hasPagefindCopies(path: string, size: number): boolean {
   const dot = path.lastIndexOf('.');
   return (
     size >= MIN_PRECOMPRESS_BYTES &&
     dot > path.lastIndexOf('/') &&
-    (PAGEFIND_BROTLI_EXTENSIONS as readonly string[]).includes(path.slice(dot).toLowerCase())
+    (PAGEFIND_RECOMPRESSED_EXTENSIONS as readonly string[]).includes(path.slice(dot).toLowerCase())
   );
 }
