@@ -34,7 +34,10 @@ export default defineConfig({
   trailingSlash: 'always',
   outDir,
   cacheDir: isolated ? `${outDir}-cache` : undefined,
-  build: { format: 'directory' },
+  // Four pages at a time: while one page's file is written, the next is rendered. Measured at
+  // 10,000 terms on 2 cores: route generation 20-21 s against 26 s one page at a time, the same
+  // peak memory (npx node bench/build-scale.ts 10000).
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // Scripts and styles stay external files (cached once, allowed by a strict CSP as 'self')
   // instead of being inlined into every page.

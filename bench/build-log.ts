@@ -2,7 +2,8 @@
  * Reads the phases of an `astro build` from its log: the content sync, the Vite build of the
  * entry points, page generation split by kind of route (the "(+N ms)" Astro prints for each
  * file, summed by the first part of its path), and the integrations that report their own time
- * (share images, search index, redirect pages, deploy files).
+ * (share images, search index, redirect pages, deploy files). Precompression overlaps the search
+ * index and the redirect pages; "after Astro, all steps" is their wall time together.
  */
 
 export interface BuildPhases {
@@ -63,6 +64,10 @@ export function buildPhases(log: string): BuildPhases {
     const m = lines.map((l) => pattern.exec(l)).find(Boolean);
     if (m) phases[name] = Number(m[1]) / 1000;
   }
+  // Precompression starts when Astro is done and runs alongside the search index and the redirect
+  // pages: the steps after Astro, as a whole, took this long.
+  const after = lines.map((l) => /\[build\] search index, redirect pages and deploy files in ([\d.]+) s/.exec(l)).find(Boolean);
+  if (after) phases['after Astro, all steps'] = Number(after[1]);
   const routes = new Map<string, { files: number; seconds: number }>();
   for (const line of lines) {
     const m = /[├└]─ (\/\S*) \(\+(\d+)ms\)/.exec(line);

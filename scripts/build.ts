@@ -4,7 +4,9 @@
  *     meanwhile) and the sitemap;
  *  2. once Astro has exited and released its memory, the steps that read the built site: the
  *     search index and the name index, the alias redirect pages, then _headers, _redirects,
- *     nginx.conf and the precompressed copies of every text file.
+ *     nginx.conf and the precompressed copies of every text file. The copies of Astro's own
+ *     files are made in worker threads from the start of this step, while Pagefind indexes (in
+ *     its own process) and the redirect pages are written: neither changes those files.
  * While Astro works, this process reads the content tree (on the other core) for the redirects.
  * CONTENT_DIR and OUT_DIR work as for astro build; other arguments are passed to astro build.
  */
@@ -15,7 +17,7 @@ import { loadGlossary, siteRedirects } from '../src/lib/glossary-source.ts';
 import { siteUrl } from '../src/lib/site.ts';
 import { indexSite } from '../src/integrations/search-index.ts';
 import { writeRedirectPages } from '../src/integrations/alias-redirects.ts';
-import { writeDeployFiles } from '../src/integrations/deploy-files.ts';
+import { startPrecompression, writeDeployFiles } from '../src/integrations/deploy-files.ts';
 
 const outDir = resolve(process.env.OUT_DIR || 'dist');
 const time = () => new Date().toTimeString().slice(0, 8);
@@ -37,7 +39,8 @@ if (code !== 0) process.exit(code ?? 1);
 if (!tree) throw new Error('the content tree could not be read after a successful astro build');
 
 const start = performance.now();
+const precompressing = startPrecompression(outDir);
 await indexSite(outDir, logger('search-index'));
 writeRedirectPages(outDir, tree.redirects, siteUrl(), logger('alias-redirects'));
-await writeDeployFiles(outDir, siteRedirects(tree), logger('deploy-files'));
+await writeDeployFiles(outDir, siteRedirects(tree), logger('deploy-files'), precompressing);
 console.log(`${time()} [build] search index, redirect pages and deploy files in ${((performance.now() - start) / 1000).toFixed(1)} s`);

@@ -97,6 +97,14 @@ export async function deployFiles(
 
 export type Encoding = 'gzip' | 'br';
 
+const NO_FILES: PrecompressTotals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0, pagefindGzipCopies: 0, cpuMicros: 0 };
+
+/** Adds each count of `more` to `into`. */
+function addTotals<T extends PrecompressTotals>(into: T, more: PrecompressTotals): T {
+  for (const key of Object.keys(NO_FILES) as (keyof PrecompressTotals)[]) into[key] += more[key];
+  return into;
+}
+
 /**
  * Writes FILE.gz and FILE.br beside every compressible file under `dir` of at least
  * MIN_PRECOMPRESS_BYTES, and copies of Pagefind's wasm and metadata files' content; returns the
@@ -134,37 +142,54 @@ export async function precompress(
         }),
     ),
   );
-  const totals = { files: 0, bytes: 0, gzipBytes: 0, brotliBytes: 0, pagefindFiles: 0, pagefindBytes: 0, pagefindBrotliBytes: 0, pagefindGzipCopies: 0, skipped: 0 };
-  for (const r of results) {
-    totals.files += r.files;
-    totals.bytes += r.bytes;
-    totals.gzipBytes += r.gzipBytes;
-    totals.brotliBytes += r.brotliBytes;
-    totals.pagefindFiles += r.pagefindFiles;
-    totals.pagefindBytes += r.pagefindBytes;
-    totals.pagefindBrotliBytes += r.pagefindBrotliBytes;
-    totals.pagefindGzipCopies += r.pagefindGzipCopies;
-  }
+  const totals = { ...NO_FILES, skipped: 0 };
+  for (const r of results) addTotals(totals, r);
   totals.skipped = text.length - totals.files - totals.pagefindFiles;
   return totals;
 }
 
-/** Writes _headers, _redirects and nginx.conf into the built site in `root`, then precompresses it. */
-export async function writeDeployFiles(root: string, redirects: readonly Redirect[], log: (line: string) => void): Promise<void> {
+/** Precompression under way on files that no later step changes (see startPrecompression). */
+export interface EarlyPrecompression {
+  files: readonly string[];
+  startedAt: number;
+  totals: Promise<PrecompressTotals & { skipped: number }>;
+}
+
+/**
+ * Starts precompressing `files` (by default every file under `root` now) in worker threads, for
+ * writeDeployFiles to finish: the build calls it as soon as Astro has written the site, so that
+ * the copies of Astro's files are made while the search index (Pagefind works in its own process)
+ * and the redirect pages are written, neither of which changes those files.
+ */
+export function startPrecompression(root: string, files: readonly string[] = listFiles(root)): EarlyPrecompression {
+  const totals = precompress(root, { files });
+  // Awaited by writeDeployFiles, which reports a failure; until then it must not count as unhandled.
+  totals.catch(() => {});
+  return { files, startedAt: performance.now(), totals };
+}
+
+/**
+ * Writes _headers, _redirects and nginx.conf into the built site in `root`, then precompresses it:
+ * every file not already handed to an early precompression, once that one is done.
+ */
+export async function writeDeployFiles(root: string, redirects: readonly Redirect[], log: (line: string) => void, early?: EarlyPrecompression): Promise<void> {
   let start = performance.now();
   // One listing for both steps: the three files written here are not compressible.
   const listing = listFiles(root);
   const files = await deployFiles(root, redirects, HEADER_RULES, listing);
   for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
   log(`wrote _headers, _redirects (${redirects.length} redirects) and nginx.conf in ${Math.round(performance.now() - start)} ms`);
-  start = performance.now();
-  const cpu = process.cpuUsage();
-  const c = await precompress(root, { files: listing });
-  const used = process.cpuUsage(cpu);
+  start = early?.startedAt ?? performance.now();
+  const c = { ...NO_FILES, skipped: 0 };
+  if (early) addTotals(c, await early.totals).skipped += (await early.totals).skipped;
+  const handed = new Set(early?.files);
+  const rest = await precompress(root, { files: early ? listing.filter((file) => !handed.has(file)) : listing });
+  addTotals(c, rest).skipped += rest.skipped;
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   log(
     `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}; ${c.skipped} under ${MIN_PRECOMPRESS_BYTES} bytes left alone) ` +
       `and ${c.pagefindFiles} of Pagefind's (${kb(c.pagefindBytes)} gzip -> brotli ${kb(c.pagefindBrotliBytes)}; ${c.pagefindGzipCopies} with a smaller gzip) ` +
-      `in ${Math.round(performance.now() - start)} ms (${Math.round((used.user + used.system) / 1000)} ms CPU, every thread)`,
+      `in ${Math.round(performance.now() - start)} ms (${Math.round(c.cpuMicros / 1000)} ms CPU in its threads)` +
+      (early ? `, started on Astro's ${early.files.length} files alongside the search index and the redirect pages` : ''),
   );
 }
