@@ -180,11 +180,10 @@ export async function writeDeployFiles(root: string, redirects: readonly Redirec
   for (const [name, text] of Object.entries(files)) await writeFile(join(root, name), text);
   log(`wrote _headers, _redirects (${redirects.length} redirects) and nginx.conf in ${Math.round(performance.now() - start)} ms`);
   start = early?.startedAt ?? performance.now();
-  const c = { ...NO_FILES, skipped: 0 };
-  if (early) addTotals(c, await early.totals).skipped += (await early.totals).skipped;
   const handed = new Set(early?.files);
-  const rest = await precompress(root, { files: early ? listing.filter((file) => !handed.has(file)) : listing });
-  addTotals(c, rest).skipped += rest.skipped;
+  const parts = [...(early ? [await early.totals] : []), await precompress(root, { files: listing.filter((file) => !handed.has(file)) })];
+  const c = { ...NO_FILES, skipped: 0 };
+  for (const part of parts) addTotals(c, part).skipped += part.skipped;
   const kb = (n: number) => `${Math.round(n / 1024)} KB`;
   log(
     `precompressed ${c.files} files (${kb(c.bytes)} -> gzip ${kb(c.gzipBytes)}, brotli ${kb(c.brotliBytes)}; ${c.skipped} under ${MIN_PRECOMPRESS_BYTES} bytes left alone) ` +
