@@ -17,10 +17,10 @@ import { Worker } from 'node:worker_threads';
 import {
   HEADER_RULES,
   MIN_PRECOMPRESS_BYTES,
-  PAGEFIND_RECOMPRESSED_EXTENSIONS,
   headersFile,
   inlineScripts,
   isCompressible,
+  isPagefindRecompressed,
   nginxConfig,
   redirectsFile,
   resolveRules,
@@ -121,7 +121,7 @@ export async function precompress(
     minBytes = MIN_PRECOMPRESS_BYTES,
   }: { encodings?: readonly Encoding[]; files?: readonly string[]; threads?: number; minBytes?: number } = {},
 ): Promise<PrecompressTotals & { skipped: number }> {
-  const pagefind = encodings.includes('br') ? files.filter((file) => PAGEFIND_RECOMPRESSED_EXTENSIONS.some((extension) => file.endsWith(extension))) : [];
+  const pagefind = encodings.includes('br') ? files.filter((file) => isPagefindRecompressed(file)) : [];
   const text = [...pagefind, ...files.filter((file) => isCompressible(file))];
   const job: PrecompressJob = {
     files: text,

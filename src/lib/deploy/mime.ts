@@ -101,11 +101,13 @@ export const PAGEFIND_RECOMPRESSED_EXTENSIONS = ['.pagefind', '.pf_meta'] as con
 /** The signature each of Pagefind's index files starts with, once its gzip layer is undone. */
 export const PAGEFIND_SIGNATURE = 'pagefind_dcd';
 
-export function hasPagefindCopies(path: string, size: number): boolean {
+/** Whether the path is one of Pagefind's wasm or metadata files, whatever its size. */
+export function isPagefindRecompressed(path: string): boolean {
   const dot = path.lastIndexOf('.');
-  return (
-    size >= MIN_PRECOMPRESS_BYTES &&
-    dot > path.lastIndexOf('/') &&
-    (PAGEFIND_RECOMPRESSED_EXTENSIONS as readonly string[]).includes(path.slice(dot).toLowerCase())
-  );
+  return dot > path.lastIndexOf('/') && (PAGEFIND_RECOMPRESSED_EXTENSIONS as readonly string[]).includes(path.slice(dot).toLowerCase());
+}
+
+/** Whether the build writes copies of the content of a Pagefind file of this path and size. */
+export function hasPagefindCopies(path: string, size: number): boolean {
+  return size >= MIN_PRECOMPRESS_BYTES && isPagefindRecompressed(path);
 }
