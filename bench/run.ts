@@ -3,6 +3,7 @@
  *  1. gzip sizes of HTML, CSS and JS for the home, a term, a guide, the calculator and the search page;
  *  2. cold builds of synthetic glossaries of 1,000, 10,000 and 20,000 terms (BENCH_SIZES), share images
  *     on and off (BENCH_IMAGES=on|off|both): wall time, peak memory, phases, heaviest page by kind;
+ *     then what one share image costs, step by step (bench/share-image-cost.ts);
  *  3. Lighthouse mobile scores and LCP/TBT/CLS for the five page types;
  *  4. the local static server: requests/s and p99 for a term page (autocannon, 10 s, 50
  *     connections), open descriptors before and after 1,000 aborted downloads;
@@ -14,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { fileWeight, gzipSize, pageWeight } from '../test/support/weight.ts';
 import { buildScale, imageSettingsFromEnv, printScale } from './build-scale.ts';
+import { printShareImageCost } from './share-image-cost.ts';
 import { runLighthouse, score } from './lighthouse.ts';
 import { measure } from './measure.ts';
 import { abortedDownloads, printLoad, termPageLoad } from './server-load.ts';
@@ -63,6 +65,8 @@ if (!skip.has('scale')) {
       ' 20,000 terms <= 120 s / 80 s, <= 2.5 GB; heaviest page <= 30 KB gzip; term page unchanged from 1,000 terms)',
   );
   printScale(await buildScale(sizes, imageSettingsFromEnv(process.env.BENCH_IMAGES)));
+  console.log('');
+  await printShareImageCost();
 }
 
 if (!skip.has('lighthouse')) {

@@ -5,8 +5,8 @@
  * the parallel build in og-pool.ts.
  *
  * The fixed parts (the accent bar, the footer band with the mark, the site's name and host)
- * and the text are drawn per image on one reused canvas: drawing costs about a millisecond,
- * and the rest is rasterizing and JPEG encoding.
+ * and the text are drawn per image on one reused canvas: drawing costs well under a millisecond,
+ * and the rest is JPEG encoding (bench/share-image-cost.ts).
  */
 import { cleanText, OG_IMAGE_HEIGHT, OG_IMAGE_KINDS, OG_IMAGE_WIDTH, truncateAtWord, type OgImageKind } from './seo.ts';
 import { SITE_NAME, SITE_TAGLINE } from './site.ts';

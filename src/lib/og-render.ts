@@ -1,9 +1,10 @@
 /**
  * Draws share images (og-image.ts lays them out) on a Skia canvas (@napi-rs/canvas) with Inter,
  * and encodes them as baseline JPEG, which every network that reads Open Graph accepts.
- * Measured per 1200x630 image on one core: drawing about 1 ms, rasterizing and encoding about
- * 6-7 ms as JPEG, against 23 ms for Skia's PNG encoder and 31 ms for the former satori + resvg
- * PNG pipeline. Fonts and tokens are read once per process (or worker), on first use.
+ * Nearly all of an image's cost is the encoding: per 1200x630 image on one thread, laying out
+ * and drawing take well under a millisecond together, encoding 7-9 ms (npx node
+ * bench/share-image-cost.ts); Skia's PNG encoder took 23 ms and the former satori + resvg PNG
+ * pipeline 31 ms. Fonts and tokens are read once per process (or worker), on first use.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -89,9 +90,9 @@ function drawMark(context: SKRSContext2D, x: number, y: number, size: number, ac
   }
 }
 
-/** The card as a 1200x630 JPEG (`layout`, when given, is `cardLayout(card)` already worked out). */
-export async function renderOgImage(card: OgCard, layout = cardLayout(card)): Promise<Buffer> {
-  const { theme, canvas, context } = loadAssets();
+/** Draws the card on the shared canvas (`layout` is `cardLayout(card)`) and returns its context. */
+export function drawCard(card: OgCard, layout = cardLayout(card)): SKRSContext2D {
+  const { theme, context } = loadAssets();
   const g = GEOMETRY;
   const W = OG_IMAGE_WIDTH;
   const H = OG_IMAGE_HEIGHT;
@@ -110,7 +111,13 @@ export async function renderOgImage(card: OgCard, layout = cardLayout(card)): Pr
     context.textAlign = run.alignRight ? 'right' : 'left';
     context.fillText(run.text, run.x, run.y);
   }
+  return context;
+}
+
+/** The card as a 1200x630 JPEG (`layout`, when given, is `cardLayout(card)` already worked out). */
+export async function renderOgImage(card: OgCard, layout = cardLayout(card)): Promise<Buffer> {
+  drawCard(card, layout);
   // The asynchronous encoder: the synchronous one's native buffers are not returned to the
   // system (measured: +25 KB an image even with a collection every 100 images), this one's are.
-  return canvas.encode('jpeg', OG_JPEG_QUALITY);
+  return loadAssets().canvas.encode('jpeg', OG_JPEG_QUALITY);
 }
